@@ -1,0 +1,76 @@
+import { splitArgs } from './tokens';
+import type { Chain, Table, Tables } from './ruleset';
+import { isBuiltinChain } from './ruleset';
+
+/** A line of iptables-save (or restore) input that could not be understood. */
+export class SaveParseError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+    this.name = 'SaveParseError';
+  }
+}
+
+const counterRe = /^\[(\d+):(\d+)\]$/;
+
+/**
+ * Parse `iptables-save [-c]` output strictly: every line must be a comment, a table header,
+ * a chain declaration, an `-A` rule of a declared chain, or COMMIT; each table must be committed.
+ */
+export function parseSave(text: string): Tables {
+  const tables: Table[] = [];
+  let table: Table | null = null;
+  const lines = text.split('\n');
+  lines.forEach((raw, idx) => {
+    const n = idx + 1;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    if (line.startsWith('*')) {
+      if (table) throw new SaveParseError(n, `table ${line.slice(1)} starts before ${table.name} is committed`);
+      const name = line.slice(1);
+      if (!/^[a-z]+$/.test(name)) throw new SaveParseError(n, `bad table name "${name}"`);
+      if (tables.some((t) => t.name === name)) throw new SaveParseError(n, `table ${name} appears twice`);
+      table = { name, chains: [] };
+      return;
+    }
+    if (!table) throw new SaveParseError(n, `"${line}" outside a table`);
+    const t: Table = table;
+    if (line === 'COMMIT') {
+      tables.push(t);
+      table = null;
+      return;
+    }
+    if (line.startsWith(':')) {
+      const m = /^:(\S+)\s+(\S+)(?:\s+\[(\d+):(\d+)\])?$/.exec(line);
+      if (!m) throw new SaveParseError(n, `bad chain declaration "${line}"`);
+      const [, name, policy, p, b] = m;
+      if (t.chains.some((c) => c.name === name)) throw new SaveParseError(n, `chain ${name} declared twice`);
+      const builtin = isBuiltinChain(t.name, name);
+      if (builtin === (policy === '-')) throw new SaveParseError(n, `chain ${name} has policy "${policy}"`);
+      const chain: Chain = { name, policy: policy === '-' ? null : policy, rules: [] };
+      if (p !== undefined) chain.counters = { packets: Number(p), bytes: Number(b) };
+      t.chains.push(chain);
+      return;
+    }
+    let args: string[];
+    try {
+      args = splitArgs(line);
+    } catch (e) {
+      throw new SaveParseError(n, (e as Error).message);
+    }
+    let counters;
+    const cm = counterRe.exec(args[0] ?? '');
+    if (cm) {
+      counters = { packets: Number(cm[1]), bytes: Number(cm[2]) };
+      args = args.slice(1);
+    }
+    if (args[0] !== '-A' || args.length < 3) throw new SaveParseError(n, `expected "-A CHAIN …", got "${line}"`);
+    const chain = t.chains.find((c) => c.name === args[1]);
+    if (!chain) throw new SaveParseError(n, `rule for undeclared chain ${args[1]}`);
+    chain.rules.push({ chain: chain.name, args: args.slice(2), ...(counters ? { counters } : {}) });
+  });
+  if (table) throw new SaveParseError(lines.length, `table ${(table as Table).name} is not committed`);
+  return { tables };
+}

@@ -1,0 +1,52 @@
+/**
+ * Splitting and joining iptables rule text the way iptables-save/-restore do:
+ * whitespace-separated, double quotes group, backslash escapes inside quotes.
+ */
+
+/** Split one rule line into arguments; throws on an unterminated quote. */
+export function splitArgs(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inToken = false;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '\\' && i + 1 < line.length) {
+        cur += line[++i];
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cur += c;
+      }
+      continue;
+    }
+    if (c === '"') {
+      quoted = true;
+      inToken = true;
+    } else if (c === ' ' || c === '\t') {
+      if (inToken) out.push(cur);
+      cur = '';
+      inToken = false;
+    } else {
+      cur += c;
+      inToken = true;
+    }
+  }
+  if (quoted) throw new Error('unterminated quote');
+  if (inToken) out.push(cur);
+  return out;
+}
+
+const bare = /^[A-Za-z0-9_./:,!=+@%-]+$/;
+
+/** Join arguments into rule text; values after `--comment` are always quoted, as iptables-save does for non-word text. */
+export function joinArgs(args: readonly string[]): string {
+  return args
+    .map((a, i) => (args[i - 1] === '--comment' || !bare.test(a) ? quote(a) : a))
+    .join(' ');
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/(["\\])/g, '\\$1')}"`;
+}

@@ -1,0 +1,107 @@
+import type { Binding, Exposure, BindingSpec } from './binding';
+
+/**
+ * The JSON documents `switchyard --json VERB` prints on stdout. The console, scripts and
+ * tests read these shapes; change them only additively.
+ */
+
+/** How a binding's rules in the kernel compare to what the state file says they should be. */
+export type KernelState = 'active' | 'drifted' | 'missing';
+
+export interface Counters {
+  packets: number;
+  bytes: number;
+}
+
+/** A binding with what the kernel holds for it. */
+export interface BindingReport extends Binding {
+  state: KernelState;
+  /** Packets/bytes that entered the binding (first packets of its flows, as NAT sees them). */
+  counters: Counters;
+  /** The exact rules the engine holds for this binding, `iptables-save` style (`-A CHAIN …`), per table. */
+  rules: string[];
+  /** For drifted bindings: expected rules absent from the kernel, and kernel rules not expected. */
+  drift?: { missing: string[]; unexpected: string[] };
+}
+
+export interface InterfaceFact {
+  name: string;
+  up: boolean;
+  /** IPv4 addresses with prefix, e.g. `192.168.1.2/24`. */
+  addresses: string[];
+}
+
+/** What the engine learns about its host before compiling rules. */
+export interface HostFacts {
+  hostname: string;
+  interfaces: InterfaceFact[];
+  ipForward: boolean;
+  /** True when the `weave` command is installed (names resolve through Weave DNS, expose uses it). */
+  weave: boolean;
+}
+
+/** A DNAT rule in the nat table that Switchyard does not own. */
+export interface ForeignRule {
+  table: 'nat';
+  chain: string;
+  /** The rule as `iptables-save` prints it. */
+  rule: string;
+  /** The binding it would become if adopted, or why it cannot be. */
+  adoptAs: BindingSpec | null;
+  reason?: string;
+}
+
+/** `list --json` */
+export interface ListReport {
+  host: string;
+  bindings: BindingReport[];
+}
+
+/** `status --json` */
+export interface StatusReport {
+  host: string;
+  backend: 'iptables';
+  facts: HostFacts;
+  exposed: Exposure[];
+  bindings: BindingReport[];
+  foreign: ForeignRule[];
+  warnings: string[];
+}
+
+/** One line of what a plan or a verb changes. */
+export interface Change {
+  op: 'add' | 'remove' | 'rebind' | 'update';
+  id: string;
+  before?: Binding;
+  after?: Binding;
+}
+
+/** `plan --json`, and the body of every verb that changes something. */
+export interface ChangeReport {
+  /** Binding-level changes. */
+  changes: Change[];
+  /** The exact iptables-restore script sent (or that would be sent); empty when nothing changes. */
+  script: string;
+  /** Non-fatal observations (ip_forward off, conntrack missing, …). */
+  warnings: string[];
+  /** Set by export/import/rebind: the binding as now stored. */
+  binding?: Binding;
+  /** Set by rebind: conntrack entries deleted (UDP, or TCP with --cut). */
+  flowsCut?: number;
+}
+
+/** `expose --json` / `hide --json` */
+export interface ExposeReport {
+  exposed: Exposure[];
+  warnings: string[];
+}
+
+/** Error object printed on stderr with `--json` (one line). */
+export interface ErrorReport {
+  code: string;
+  message: string;
+  /** The input field at fault, for bad-input errors. */
+  field?: string;
+  /** For kernel refusals: the failing script line and the lines around it. */
+  context?: string;
+}

@@ -1,0 +1,24 @@
+/** What a finished process left behind. Failures are values, never exceptions. */
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Text written to the process's standard input. */
+  input?: string;
+  /** Kill the process after this many milliseconds (exit code 124). */
+  timeoutMs?: number;
+}
+
+/**
+ * The one seam through which the engine starts processes: a file and an argument array,
+ * never a shell. The execa runner talks to the real host; the simulated one answers in process.
+ */
+export interface CommandRunner {
+  run(file: string, args: readonly string[], opts?: RunOptions): Promise<RunResult>;
+}
+
+/** Exit code a runner reports when the program does not exist on the host. */
+export const commandNotFound = 127;
