@@ -1,0 +1,31 @@
+import { rm } from 'node:fs/promises';
+import { removeEmptyNetnsEtc, removeHostsFile } from './hosts-files';
+import * as netns from './netns';
+import { labDir } from './paths';
+import { stopProcess, stopServices } from './services';
+import { labNamespaces } from './topology';
+
+/** What `down` removed. */
+export interface LabDownReport {
+  namespaces: string[];
+  processes: number;
+}
+
+/** Removes every namespace, process and file the lab made; safe to run when nothing is up. */
+export async function labDown(): Promise<LabDownReport> {
+  await stopServices();
+  const present = (await netns.listNamespaces()).filter((ns) => labNamespaces.includes(ns));
+  let processes = 0;
+  for (const ns of present) {
+    // Anything still running inside a lab namespace was started in the lab (a client, a stray service).
+    for (const pid of await netns.namespacePids(ns)) {
+      await stopProcess(pid);
+      processes++;
+    }
+  }
+  for (const ns of present) await netns.deleteNamespace(ns);
+  for (const ns of labNamespaces) await removeHostsFile(ns);
+  await removeEmptyNetnsEtc();
+  await rm(labDir, { recursive: true, force: true });
+  return { namespaces: present, processes };
+}
