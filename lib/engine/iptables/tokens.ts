@@ -39,14 +39,18 @@ export function splitArgs(line: string): string[] {
 }
 
 const bare = /^[A-Za-z0-9_./:,!=+@%-]+$/;
+/** Options whose value iptables prints with `xtables_save_string`: bare only when it is a plain word. */
+const stringOptions = new Set(['--comment', '--log-prefix', '--nflog-prefix']);
+const plainWord = /^[A-Za-z0-9_-]+$/;
 
-/** Join arguments into rule text; values after `--comment` are always quoted, as iptables-save does for non-word text. */
+/** Join arguments into rule text, quoting as iptables-save does (`--comment plain`, `--comment "a: b"`). */
 export function joinArgs(args: readonly string[]): string {
   return args
-    .map((a, i) => (args[i - 1] === '--comment' || !bare.test(a) ? quote(a) : a))
+    .map((a, i) => (stringOptions.has(args[i - 1]) ? (plainWord.test(a) ? a : quote(a)) : bare.test(a) ? a : quote(a)))
     .join(' ');
 }
 
+// iptables-save escapes double quote, backslash and single quote inside quotes.
 function quote(s: string): string {
-  return `"${s.replace(/(["\\])/g, '\\$1')}"`;
+  return `"${s.replace(/(["\\'])/g, '\\$1')}"`;
 }

@@ -20,7 +20,7 @@ export class ExecaRunner implements CommandRunner {
       return {
         exitCode: r.timedOut ? 124 : missing ? commandNotFound : 1,
         stdout: String(r.stdout ?? ''),
-        stderr: String(r.stderr ?? '') || (missing ? `${cmd}: command not found` : r.shortMessage),
+        stderr: String(r.stderr ?? '') || (missing ? `${cmd}: command not found` : (r.shortMessage ?? 'failed')),
       };
     }
     return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr) };

@@ -1,0 +1,23 @@
+import { ExecaRunner } from '../runner/execa-runner';
+import { runSwitchyard } from './run';
+
+/** Entry point of `dist/switchyard.mjs`: the real host, the real state file. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const stdin = argv.includes('-') ? await readStdin() : undefined;
+  const out = await runSwitchyard(argv, { runner: new ExecaRunner(), stdin });
+  process.stdout.write(out.stdout);
+  process.stderr.write(out.stderr);
+  process.exitCode = out.exitCode;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`switchyard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,144 @@
+import { hostname as osHostname } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { EngineError, badInput } from '../errors';
+import { iptablesCommands } from '../iptables/kernel';
+import type { ErrorReport } from '../model/report';
+import { parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
+import type { CommandRunner } from '../runner/command-runner';
+import { FileStateStore } from '../state/file-state-store';
+import type { StateStore } from '../state/state-store';
+import { addBinding } from '../verbs/add';
+import type { EngineContext } from '../verbs/context';
+import { applyDesired } from '../verbs/desired-set';
+import { expose, hide } from '../verbs/expose';
+import { flush } from '../verbs/flush';
+import { list, status } from '../verbs/read-status';
+import { rebind } from '../verbs/rebind';
+import { removeBinding } from '../verbs/remove';
+import { restore } from '../verbs/restore';
+import { optional, parseArgs, required, type ParsedArgs } from './args';
+import { formatChange, formatExpose, formatList, formatStatus } from './format-text';
+import { usage } from './usage';
+import { parseBindingFile } from '../model/validate';
+
+/** What the engine needs from its surroundings; the CLI passes the real ones, the sim its own. */
+export interface EngineIO {
+  runner: CommandRunner;
+  /** Defaults to the state file in --state-dir, $SWITCHYARD_STATE_DIR or /var/lib/switchyard. */
+  store?: StateStore;
+  hostname?: string;
+  /** Read by `--file -`. */
+  stdin?: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** What a CLI run leaves: an exit code and the text for stdout and stderr. */
+export interface EngineOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+const revisionOf = (p: ParsedArgs): number | undefined => {
+  const v = optional(p.flags, 'revision');
+  if (v === undefined) return undefined;
+  if (!/^[0-9]{1,9}$/.test(v)) throw badInput('revision', `must be a whole number, got "${v}"`);
+  return Number(v);
+};
+
+async function readSpecFile(p: ParsedArgs, io: EngineIO): Promise<string> {
+  const f = required(p.flags, 'file');
+  if (f === '-') return io.stdin ?? '';
+  return readFile(f, 'utf8').catch((e: Error) => {
+    throw badInput('file', `cannot read ${f}: ${e.message}`);
+  });
+}
+
+/** Run one verb and return the report and its text rendering. */
+async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promise<{ json: unknown; text: string }> {
+  const f = p.flags;
+  switch (p.verb!) {
+    case 'export':
+    case 'import': {
+      const kind = p.verb as 'export' | 'import';
+      const port = required(f, 'port');
+      const iface = optional(f, 'in');
+      const on = kind === 'import' ? required(f, 'on') : undefined;
+      const id = optional(f, 'id') ?? `${kind}-${(iface ?? on ?? 'any').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${port}`;
+      const spec = parseBindingSpec({ id, kind, proto: optional(f, 'proto'), port, in: iface, on, to: required(f, 'to'), masquerade: !f['no-masquerade'] });
+      const r = await addBinding(ctx, spec);
+      return { json: r, text: formatChange(r) };
+    }
+    case 'rebind': {
+      const r = await rebind(ctx, { id: parseId('id', p.positional[0]), to: required(f, 'to'), cut: f.cut === true, expectRevision: revisionOf(p) });
+      return { json: r, text: formatChange(r) };
+    }
+    case 'remove': {
+      const r = await removeBinding(ctx, parseId('id', p.positional[0]), revisionOf(p));
+      return { json: r, text: formatChange(r) };
+    }
+    case 'list': {
+      const r = await list(ctx);
+      return { json: r, text: formatList(r) };
+    }
+    case 'status': {
+      const r = await status(ctx);
+      return { json: r, text: formatStatus(r) };
+    }
+    case 'plan':
+    case 'apply': {
+      const dryRun = p.verb === 'plan';
+      const r = await applyDesired(ctx, parseBindingFile(await readSpecFile(p, io)), { dryRun });
+      return { json: r, text: formatChange(r, dryRun) };
+    }
+    case 'restore': {
+      const r = await restore(ctx);
+      return { json: r, text: formatChange(r) };
+    }
+    case 'flush': {
+      const r = await flush(ctx, f.forget === true);
+      return { json: r, text: formatChange(r) };
+    }
+    case 'expose': {
+      const name = optional(f, 'name');
+      const r = await expose(ctx, {
+        cidr: parseCidr('cidr', p.positional[0]),
+        bridge: parseIface('bridge', optional(f, 'bridge') ?? 'weave'),
+        ...(name ? { name: parseHostName('name', name) } : {}),
+      });
+      return { json: r, text: formatExpose(r) };
+    }
+    case 'hide': {
+      const r = await hide(ctx, parseCidr('cidr', p.positional[0]));
+      return { json: r, text: formatExpose(r) };
+    }
+  }
+}
+
+/** Run the `switchyard` CLI in process: parse, validate, run one verb, render. Never throws for expected failures. */
+export async function runSwitchyard(argv: readonly string[], io: EngineIO): Promise<EngineOutput> {
+  const env = io.env ?? process.env;
+  const wantsJson = argv.includes('--json');
+  try {
+    const p = parseArgs(argv);
+    if (p.global.help || !p.verb) return { exitCode: p.verb || p.global.help ? 0 : 2, stdout: p.global.help ? usage : '', stderr: p.global.help ? '' : usage };
+    const backend = optional(p.global, 'backend') ?? 'iptables';
+    if (backend === 'nft') throw badInput('backend', 'the nftables backend is not available yet; use --backend iptables');
+    if (backend !== 'iptables') throw badInput('backend', `must be iptables or nft, got "${backend}"`);
+    const stateDir = optional(p.global, 'state-dir') ?? env.SWITCHYARD_STATE_DIR ?? '/var/lib/switchyard';
+    if (!stateDir.startsWith('/')) throw badInput('state-dir', `must be an absolute path, got "${stateDir}"`);
+    const ctx: EngineContext = {
+      runner: io.runner,
+      store: io.store ?? new FileStateStore(stateDir),
+      iptables: iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'),
+      hostname: io.hostname ?? osHostname(),
+    };
+    const out = await dispatch(p, ctx, io);
+    return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    const report: ErrorReport = { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.context ? { context: e.context } : {}) };
+    const stderr = wantsJson ? JSON.stringify(report) + '\n' : `switchyard: ${e.message}\n${e.context ? e.context + '\n' : ''}`;
+    return { exitCode: e.exitCode, stdout: '', stderr };
+  }
+}

@@ -1,0 +1,55 @@
+import type { BindingSpec } from '../model/binding';
+import type { ForeignRule } from '../model/report';
+import { isIPv4 } from '../model/validate';
+import { isOwnedChain } from './names';
+import type { Rule, Tables } from './ruleset';
+import { findTable, jumpTarget } from './ruleset';
+import { joinArgs } from './tokens';
+
+/**
+ * Every DNAT rule in the nat table that Switchyard does not own, with the binding it would
+ * become if an operator adopted it (or why it cannot become one).
+ */
+export function foreignDnatRules(current: Tables): ForeignRule[] {
+  const nat = findTable(current, 'nat');
+  return (nat?.chains ?? [])
+    .filter((c) => !isOwnedChain(c.name))
+    .flatMap((c) => c.rules.filter((r) => jumpTarget(r) === 'DNAT'))
+    .map((r) => {
+      const rule = `-A ${r.chain} ${joinArgs(r.args)}`;
+      const a = adoptable(r);
+      return typeof a === 'string' ? { table: 'nat', chain: r.chain, rule, adoptAs: null, reason: a } : { table: 'nat', chain: r.chain, rule, adoptAs: a };
+    });
+}
+
+/** Options that a binding can express; anything else makes a rule too specific to adopt. */
+const understood = new Set(['-p', '-i', '-d', '-m', '--dport', '--dst-type', '--comment', '-j', '--to-destination']);
+
+/** The binding spec a foreign DNAT rule amounts to, or the reason it does not amount to one. */
+export function adoptable(r: Rule): BindingSpec | string {
+  if (r.chain !== 'PREROUTING') return `rule is in ${r.chain}; bindings are entered from PREROUTING`;
+  const opts = new Map<string, string>();
+  for (let i = 0; i < r.args.length; i++) {
+    const a = r.args[i];
+    if (a === '!') return 'negated matches cannot be expressed as a binding';
+    if (!a.startsWith('-')) continue;
+    if (!understood.has(a)) return `option ${a} cannot be expressed as a binding`;
+    if (a === '-m') {
+      if (!['tcp', 'udp', 'comment', 'addrtype'].includes(r.args[i + 1])) return `match ${r.args[i + 1]} cannot be expressed as a binding`;
+    } else opts.set(a, r.args[i + 1]);
+  }
+  const proto = opts.get('-p');
+  if (proto !== 'tcp' && proto !== 'udp') return 'no tcp/udp protocol';
+  const port = Number(opts.get('--dport'));
+  if (!Number.isInteger(port) || port < 1) return 'no single destination port';
+  const to = opts.get('--to-destination') ?? '';
+  if (!/^[0-9.]+:[0-9]+$/.test(to)) return 'destination is not ADDRESS:PORT';
+  const dst = opts.get('-d');
+  const address = dst?.replace(/\/32$/, '');
+  if (dst && (!address || !isIPv4(address))) return `destination ${dst} is not a single address`;
+  const iface = opts.get('-i');
+  const base = { proto, port, to, masquerade: false } as const;
+  if (address && !iface) return { id: `import-${address.replace(/\./g, '-')}-${port}`, kind: 'import', on: address, ...base };
+  if (!address) return { id: `export-${iface ?? 'any'}-${port}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'), kind: 'export', ...(iface ? { in: iface } : {}), ...base };
+  return 'matches both an interface and an address';
+}

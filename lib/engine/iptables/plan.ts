@@ -1,0 +1,66 @@
+import type { RuleSet } from './compile';
+import { isOwnedChain, tag } from './names';
+import { RestoreScript } from './restore-script';
+import type { Chain, Rule, TableName, Tables } from './ruleset';
+import { argValue, findTable, isBuiltinChain, jumpTarget, sameArgs } from './ruleset';
+
+const tableNames: TableName[] = ['nat', 'filter'];
+
+/** A jump from a built-in chain into Switchyard (tagged as a hook, or aimed at an owned chain). */
+const isOwnedHook = (r: Rule) => argValue(r.args, '--comment') === tag.hook || isOwnedChain(jumpTarget(r) ?? '');
+
+/** What Switchyard holds in the kernel now: its chains and its hook rules, per table. */
+export function ownedOf(current: Tables): RuleSet {
+  const of = (name: TableName) => {
+    const t = findTable(current, name);
+    const chains = (t?.chains ?? []).filter((c) => isOwnedChain(c.name));
+    const hooks = (t?.chains ?? []).filter((c) => isBuiltinChain(name, c.name)).flatMap((c) => c.rules.filter(isOwnedHook));
+    return { chains, hooks };
+  };
+  return { nat: of('nat'), filter: of('filter') };
+}
+
+const sameRules = (a: Chain, b: Chain) => a.rules.length === b.rules.length && a.rules.every((r, i) => sameArgs(r.args, b.rules[i].args));
+
+/** The result of planning: the script and which owned chains it rewrites, creates or deletes. */
+export interface Plan {
+  script: string;
+  rewritten: string[];
+  deleted: string[];
+}
+
+/**
+ * The smallest `iptables-restore --noflush` transaction that turns what the kernel holds into
+ * `desired`: only chains whose rules differ are rewritten (a rebind touches one chain), hooks are
+ * added once and duplicates removed, and nothing outside Switchyard's chains and hooks is named.
+ */
+export function plan(current: Tables, desired: RuleSet): Plan {
+  const s = new RestoreScript();
+  const rewritten: string[] = [];
+  const deleted: string[] = [];
+  const have = ownedOf(current);
+  for (const table of tableNames) {
+    const want = desired[table];
+    for (const c of want.chains) {
+      const now = have[table].chains.find((x) => x.name === c.name);
+      if (now && sameRules(now, c)) continue;
+      s.declare(table, c.name);
+      c.rules.forEach((r) => s.append(table, r));
+      rewritten.push(c.name);
+    }
+    for (const c of have[table].chains) {
+      if (want.chains.some((x) => x.name === c.name)) continue;
+      s.declare(table, c.name).deleteChain(table, c.name);
+      deleted.push(c.name);
+    }
+    // Keep the first hook that matches exactly; delete duplicates and strays; add what is missing.
+    const kept = new Set<Rule>();
+    for (const h of want.hooks) {
+      const found = have[table].hooks.find((r) => !kept.has(r) && r.chain === h.chain && sameArgs(r.args, h.args));
+      if (found) kept.add(found);
+      else s.insertFirst(table, h);
+    }
+    for (const r of have[table].hooks) if (!kept.has(r)) s.deleteRule(table, r);
+  }
+  return { script: s.toString(), rewritten, deleted };
+}

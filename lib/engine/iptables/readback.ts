@@ -1,0 +1,65 @@
+import type { Binding } from '../model/binding';
+import type { BindingReport, Counters } from '../model/report';
+import { compile, compileBinding } from './compile';
+import { bindingChain, hookChains, tag } from './names';
+import { ownedOf } from './plan';
+import type { Rule, Tables } from './ruleset';
+import { argValue, findChain, sameArgs } from './ruleset';
+import { formatRule } from './save-format';
+
+/** Remove from `pool` the first rule equal to `r`; true if one was there. */
+function take(pool: Rule[], r: Rule): boolean {
+  const i = pool.findIndex((x) => x.chain === r.chain && sameArgs(x.args, r.args));
+  if (i >= 0) pool.splice(i, 1);
+  return i >= 0;
+}
+
+/** The shared rules every binding depends on: the four hooks, the masquerade and the forward accept. */
+function sharedRules(b: Binding): { table: 'nat' | 'filter'; rule: Rule }[] {
+  const rs = compile({ bindings: [b], exposed: [] });
+  const post = rs.nat.chains.find((c) => c.name === hookChains.post.chain)!.rules.filter((r) => argValue(r.args, '--comment') === tag.masquerade);
+  const fwd = rs.filter.chains.find((c) => c.name === hookChains.fwd.chain)!.rules;
+  return [
+    ...rs.nat.hooks.map((rule) => ({ table: 'nat' as const, rule })),
+    ...rs.filter.hooks.map((rule) => ({ table: 'filter' as const, rule })),
+    ...(b.masquerade ? post.map((rule) => ({ table: 'nat' as const, rule })) : []),
+    ...fwd.map((rule) => ({ table: 'filter' as const, rule })),
+  ];
+}
+
+/**
+ * Compare what each binding should have with what the kernel holds: active (exactly its rules),
+ * missing (none of them), drifted (anything else, including a missing hook it depends on).
+ */
+export function readBack(bindings: Binding[], current: Tables): BindingReport[] {
+  const owned = ownedOf(current);
+  return bindings.map((b) => {
+    const want = compileBinding(b);
+    const expected = [...want.entries, ...want.chain.rules];
+    const entryChains = [hookChains.pre.chain, hookChains.out.chain];
+    const tagged = entryChains.flatMap((c) => findChain(current, 'nat', c)?.rules ?? []).filter((r) => argValue(r.args, '--comment') === tag.binding(b.id));
+    const own = findChain(current, 'nat', bindingChain(b.id));
+    const actual = [...tagged, ...(own?.rules ?? [])];
+
+    const pool = [...actual];
+    const missing = expected.filter((r) => !take(pool, r)).map(formatRule);
+    const unexpected = pool.map(formatRule);
+    for (const s of sharedRules(b)) {
+      const where = s.rule.chain.startsWith('SWITCHYARD-') ? findChain(current, s.table, s.rule.chain)?.rules ?? [] : owned[s.table].hooks;
+      if (!where.some((r) => r.chain === s.rule.chain && sameArgs(r.args, s.rule.args))) missing.push(`-t ${s.table} ${formatRule(s.rule)}`);
+    }
+
+    const counters: Counters = tagged.reduce(
+      (acc, r) => ({ packets: acc.packets + (r.counters?.packets ?? 0), bytes: acc.bytes + (r.counters?.bytes ?? 0) }),
+      { packets: 0, bytes: 0 },
+    );
+    const state = actual.length === 0 && !own ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    return {
+      ...b,
+      state,
+      counters,
+      rules: actual.map(formatRule),
+      ...(state === 'drifted' ? { drift: { missing, unexpected } } : {}),
+    };
+  });
+}

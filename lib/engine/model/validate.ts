@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { badInput } from '../errors';
+import type { BindingSpec, Proto } from './binding';
+
+/** Ids reserved for Switchyard's shared rules (their comment tags would be ambiguous). */
+const reservedIds = new Set(['hook', 'masquerade', 'forward', 'expose']);
+
+const idRe = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ifaceRe = /^[A-Za-z0-9_.-]{1,15}$/;
+const hostNameRe = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?$/;
+
+/** True for a dotted-quad IPv4 address without leading zeros. */
+export function isIPv4(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+/** Parse a port given as text or number: an integer 1–65535. */
+export function parsePort(field: string, v: unknown): number {
+  const s = typeof v === 'number' ? String(v) : v;
+  if (typeof s !== 'string' || !/^[1-9][0-9]{0,4}$/.test(s) || Number(s) > 65535) {
+    throw badInput(field, `must be a port number from 1 to 65535, got ${JSON.stringify(v ?? null)}`);
+  }
+  return Number(s);
+}
+
+/** Parse an IPv4 address. */
+export function parseIPv4(field: string, v: unknown): string {
+  if (typeof v !== 'string' || !isIPv4(v)) throw badInput(field, `must be an IPv4 address like 10.2.1.3, got ${JSON.stringify(v ?? null)}`);
+  return v;
+}
+
+/** Parse an interface name (`^[A-Za-z0-9_.-]{1,15}$`). */
+export function parseIface(field: string, v: unknown): string {
+  if (typeof v !== 'string' || !ifaceRe.test(v) || v === '.' || v === '..') {
+    throw badInput(field, `must be an interface name (1–15 letters, digits, "_", "." or "-"), got ${JSON.stringify(v ?? null)}`);
+  }
+  return v;
+}
+
+/** Parse a binding id (`^[a-z0-9][a-z0-9-]{0,62}$`, not a reserved word). */
+export function parseId(field: string, v: unknown): string {
+  if (typeof v !== 'string' || !idRe.test(v)) {
+    throw badInput(field, `must be 1–63 lowercase letters, digits or "-", starting with a letter or digit, got ${JSON.stringify(v ?? null)}`);
+  }
+  if (reservedIds.has(v)) throw badInput(field, `"${v}" is reserved for Switchyard's own rules`);
+  return v;
+}
+
+/** Parse a protocol: tcp or udp. */
+export function parseProto(field: string, v: unknown): Proto {
+  if (v !== 'tcp' && v !== 'udp') throw badInput(field, `must be tcp or udp, got ${JSON.stringify(v ?? null)}`);
+  return v;
+}
+
+/** Parse `NAME_OR_IP:PORT`; a name must be a DNS name (letters, digits, "-", "."). */
+export function parseTarget(field: string, v: unknown): { name: string; port: number } {
+  if (typeof v !== 'string') throw badInput(field, 'must be TARGET:PORT');
+  const i = v.lastIndexOf(':');
+  if (i <= 0) throw badInput(field, `must be TARGET:PORT (like a1:4422 or 192.168.1.3:2211), got ${JSON.stringify(v)}`);
+  const name = v.slice(0, i);
+  const port = parsePort(field, v.slice(i + 1));
+  const looksNumeric = /^[0-9.]+$/.test(name);
+  if (looksNumeric ? !isIPv4(name) : !hostNameRe.test(name)) {
+    throw badInput(field, `"${name}" is neither an IPv4 address nor a host name`);
+  }
+  return { name, port };
+}
+
+/** Parse `A.B.C.D/N` (N 1–32). */
+export function parseCidr(field: string, v: unknown): string {
+  const m = typeof v === 'string' ? /^([0-9.]+)\/([0-9]{1,2})$/.exec(v) : null;
+  if (!m || !isIPv4(m[1]) || Number(m[2]) < 1 || Number(m[2]) > 32 || !/^[1-9][0-9]?$/.test(m[2])) {
+    throw badInput(field, `must be an address with prefix length like 10.2.1.3/16, got ${JSON.stringify(v ?? null)}`);
+  }
+  return v as string;
+}
+
+/** Parse a DNS name (for `expose --name`). */
+export function parseHostName(field: string, v: unknown): string {
+  if (typeof v !== 'string' || !hostNameRe.test(v) || /^[0-9.]+$/.test(v)) throw badInput(field, `must be a DNS name, got ${JSON.stringify(v ?? null)}`);
+  return v;
+}
+
+/** Validate a binding spec as an operator or a file states it; field names are the CLI flags. */
+export function parseBindingSpec(raw: {
+  id?: unknown;
+  kind: unknown;
+  proto?: unknown;
+  port?: unknown;
+  in?: unknown;
+  on?: unknown;
+  to?: unknown;
+  masquerade?: unknown;
+}, prefix = ''): BindingSpec {
+  const f = (name: string) => prefix + name;
+  if (raw.kind !== 'export' && raw.kind !== 'import') throw badInput(f('kind'), 'must be export or import');
+  const spec: BindingSpec = {
+    id: parseId(f('id'), raw.id),
+    kind: raw.kind,
+    proto: parseProto(f('proto'), raw.proto ?? 'tcp'),
+    port: parsePort(f('port'), raw.port),
+    to: '',
+    masquerade: true,
+  };
+  if (raw.kind === 'export') {
+    if (raw.on !== undefined) throw badInput(f('on'), 'an export listens on an interface (--in), not on an exposed address');
+    if (raw.in !== undefined) spec.in = parseIface(f('in'), raw.in);
+  } else {
+    if (raw.in !== undefined) throw badInput(f('in'), 'an import listens on an exposed address (--on), not on an interface');
+    spec.on = parseIPv4(f('on'), raw.on);
+  }
+  const t = parseTarget(f('to'), raw.to);
+  spec.to = `${t.name}:${t.port}`;
+  if (raw.masquerade !== undefined) {
+    if (typeof raw.masquerade !== 'boolean') throw badInput(f('masquerade'), 'must be true or false');
+    spec.masquerade = raw.masquerade;
+  }
+  return spec;
+}
+
+/** The JSON document `plan --file` and `apply --file` take. */
+export const bindingFileSchema = z.object({
+  bindings: z.array(z.record(z.string(), z.unknown())),
+});
+
+/** Parse the text of a bindings file into specs, naming the first bad field (`bindings[2].port`). */
+export function parseBindingFile(text: string): BindingSpec[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw badInput('file', `is not JSON (${(e as Error).message})`);
+  }
+  const r = bindingFileSchema.safeParse(json);
+  if (!r.success) throw badInput('file', 'must be {"bindings": [ {id, kind, port, to, …}, … ]}');
+  const specs = r.data.bindings.map((b, i) => {
+    const known = ['id', 'kind', 'proto', 'port', 'in', 'on', 'to', 'masquerade'];
+    const extra = Object.keys(b).find((k) => !known.includes(k));
+    if (extra) throw badInput(`bindings[${i}].${extra}`, 'is not a binding field');
+    return parseBindingSpec(b as Parameters<typeof parseBindingSpec>[0], `bindings[${i}].`);
+  });
+  const seen = new Set<string>();
+  specs.forEach((s, i) => {
+    if (seen.has(s.id)) throw badInput(`bindings[${i}].id`, `"${s.id}" appears twice`);
+    seen.add(s.id);
+  });
+  return specs;
+}

@@ -1,0 +1,54 @@
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EngineError } from '../errors';
+import { emptyState, type HostState } from '../model/binding';
+import { parseHostState } from './state-schema';
+import type { StateStore } from './state-store';
+import { withLockFile } from './lock';
+
+/** The real store: `<dir>/state.json`, written temp + fsync + rename, guarded by `<dir>/lock`. */
+export class FileStateStore implements StateStore {
+  readonly file: string;
+
+  constructor(
+    readonly dir: string,
+    private readonly lockTimeoutMs = 10_000,
+  ) {
+    this.file = join(dir, 'state.json');
+  }
+
+  async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    return withLockFile(join(this.dir, 'lock'), this.lockTimeoutMs, fn);
+  }
+
+  async read(): Promise<HostState> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+      throw new EngineError('host-failure', `cannot read ${this.file}: ${(e as Error).message}`, { cause: e });
+    }
+    return parseHostState(text, this.file);
+  }
+
+  async write(state: HostState): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(JSON.stringify(state, null, 2) + '\n');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, this.file);
+    const dir = await open(this.dir, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  }
+}

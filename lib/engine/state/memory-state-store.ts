@@ -1,0 +1,22 @@
+import { emptyState, type HostState } from '../model/binding';
+import type { StateStore } from './state-store';
+
+/** State held in memory, for simulated hosts; the lock is a promise chain, so callers take turns. */
+export class MemoryStateStore implements StateStore {
+  private state: HostState = emptyState();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async read(): Promise<HostState> {
+    return structuredClone(this.state);
+  }
+
+  async write(state: HostState): Promise<void> {
+    this.state = structuredClone(state);
+  }
+}

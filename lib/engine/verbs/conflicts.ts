@@ -1,0 +1,56 @@
+import { EngineError } from '../errors';
+import { describeFront, type Binding } from '../model/binding';
+import type { HostFacts } from '../model/report';
+
+const addressesOf = (facts: HostFacts, iface?: string): string[] =>
+  facts.interfaces.filter((i) => !iface || i.name === iface).flatMap((i) => i.addresses.map((a) => a.split('/')[0]));
+
+/** True when traffic to `address:port` would enter binding `b` on this host. */
+export function frontCatches(b: Binding, proto: string, address: string, port: number, facts: HostFacts): boolean {
+  if (b.proto !== proto || b.front.port !== port) return false;
+  if (b.kind === 'import') return b.front.address === address;
+  return addressesOf(facts, b.front.iface).includes(address) && !address.startsWith('127.');
+}
+
+/** True when two bindings' fronts would catch the same packets. */
+function frontsOverlap(a: Binding, b: Binding, facts: HostFacts): boolean {
+  if (a.proto !== b.proto || a.front.port !== b.front.port) return false;
+  if (a.kind === 'import' && b.kind === 'import') return a.front.address === b.front.address;
+  if (a.kind === 'export' && b.kind === 'export') return !a.front.iface || !b.front.iface || a.front.iface === b.front.iface;
+  const [imp, exp] = a.kind === 'import' ? [a, b] : [b, a];
+  return frontCatches(exp, imp.proto, imp.front.address!, imp.front.port, facts);
+}
+
+/**
+ * Refuse a binding that would clash with the others on this host: a front already bound, or a
+ * target that leads back to its own front (directly or through the host's other bindings).
+ */
+export function checkConflicts(b: Binding, others: Binding[], facts: HostFacts): void {
+  const clash = others.find((o) => o.id !== b.id && frontsOverlap(o, b, facts));
+  if (clash) {
+    throw new EngineError('conflict', `front ${describeFront(b)}/${b.proto} is already bound by "${clash.id}"`, { field: b.kind === 'import' ? 'on' : 'port' });
+  }
+  const all = [...others.filter((o) => o.id !== b.id), b];
+  let cur = b;
+  const seen = new Set<string>();
+  for (;;) {
+    const next = all.find((o) => frontCatches(o, cur.proto, cur.target.address, cur.target.port, facts));
+    if (!next || seen.has(next.id)) return;
+    if (next.id === b.id) {
+      throw new EngineError('conflict', `target ${cur.target.address}:${cur.target.port} leads back to the front of "${b.id}" (${describeFront(b)}): a loop`, { field: 'to' });
+    }
+    seen.add(next.id);
+    cur = next;
+  }
+}
+
+/** Refuse fronts the host cannot have: an unknown interface, an import on an address the host does not hold. */
+export function checkFrontExists(b: Binding, facts: HostFacts): void {
+  if (b.kind === 'export' && b.front.iface && !facts.interfaces.some((i) => i.name === b.front.iface)) {
+    throw new EngineError('bad-input', `in: there is no interface "${b.front.iface}" on ${facts.hostname}`, { field: 'in' });
+  }
+  if (b.kind === 'import' && !addressesOf(facts).includes(b.front.address!)) {
+    const held = addressesOf(facts).filter((a) => !a.startsWith('127.')).join(', ') || 'none';
+    throw new EngineError('bad-input', `on: ${b.front.address} is not an address of ${facts.hostname} (it holds ${held}); expose it first`, { field: 'on' });
+  }
+}

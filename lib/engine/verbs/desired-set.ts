@@ -1,0 +1,37 @@
+import type { Binding, BindingSpec } from '../model/binding';
+import type { Change, ChangeReport } from '../model/report';
+import { bindingFromSpec, sameBinding } from './binding-from-spec';
+import { checkConflicts, checkFrontExists } from './conflicts';
+import type { EngineContext } from './context';
+import { transact } from './transact';
+
+/**
+ * `plan --file` / `apply --file`: make this host's bindings exactly `specs`. Unchanged bindings
+ * keep their revision; every new or changed one is checked like a single export/import would be.
+ */
+export async function applyDesired(ctx: EngineContext, specs: BindingSpec[], opts: { dryRun: boolean }): Promise<ChangeReport> {
+  const r = await transact(
+    ctx,
+    async (state, facts) => {
+      const changes: Change[] = [];
+      const next: Binding[] = [];
+      for (const [i, spec] of specs.entries()) {
+        const before = state.bindings.find((b) => b.id === spec.id);
+        const candidate = await bindingFromSpec(ctx.runner, spec, (before?.revision ?? 0) + 1, `bindings[${i}].to`);
+        if (before && sameBinding(before, candidate)) {
+          next.push(before);
+          continue;
+        }
+        checkFrontExists(candidate, facts);
+        next.push(candidate);
+        const onlyTarget = before && sameBinding({ ...before, target: candidate.target }, candidate);
+        changes.push(before ? { op: onlyTarget ? 'rebind' : 'update', id: spec.id, before, after: candidate } : { op: 'add', id: spec.id, after: candidate });
+      }
+      for (const c of changes) checkConflicts(c.after!, next, facts);
+      for (const b of state.bindings) if (!specs.some((s) => s.id === b.id)) changes.push({ op: 'remove', id: b.id, before: b });
+      return { next: { ...state, bindings: next }, changes };
+    },
+    opts,
+  );
+  return { changes: r.changes, script: r.script, warnings: r.warnings };
+}
