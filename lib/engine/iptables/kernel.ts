@@ -37,7 +37,7 @@ export async function readKernel(runner: CommandRunner, cmds: IptablesCommands):
 /** Send one script as one `iptables-restore --noflush` transaction; a refusal names the failing line. */
 export async function runRestore(runner: CommandRunner, cmds: IptablesCommands, script: string): Promise<void> {
   if (!script) return;
-  const r = await runner.run(cmds.restore, ['--noflush', '--wait', '5'], { input: script });
+  const r = await runner.run(cmds.restore, ['--noflush', '--counters', '--wait', '5'], { input: script });
   if (r.exitCode === 0) return;
   if (r.exitCode === commandNotFound) throw new EngineError('host-failure', `${cmds.restore} is not installed on this host`);
   const line = failingLine(r.stderr);

@@ -45,7 +45,13 @@ export function plan(current: Tables, desired: RuleSet): Plan {
       const now = have[table].chains.find((x) => x.name === c.name);
       if (now && sameRules(now, c)) continue;
       s.declare(table, c.name);
-      c.rules.forEach((r) => s.append(table, r));
+      // Rewriting a chain must not zero the counters of the rules that stay the same.
+      const pool = [...(now?.rules ?? [])];
+      for (const r of c.rules) {
+        const i = pool.findIndex((x) => sameArgs(x.args, r.args));
+        const kept = i >= 0 ? pool.splice(i, 1)[0].counters : undefined;
+        s.append(table, kept && (kept.packets || kept.bytes) ? { ...r, counters: kept } : r);
+      }
       rewritten.push(c.name);
     }
     for (const c of have[table].chains) {

@@ -32,6 +32,7 @@ export class RestoreScript {
     return this;
   }
 
+  /** Append a rule; a rule with `counters` starts from them (the script is sent with --counters). */
   append(table: string, rule: Rule): this {
     this.ops(table).push({ kind: 'append', rule });
     return this;
@@ -75,8 +76,10 @@ function renderOp(op: Op): string {
   switch (op.kind) {
     case 'declare':
       return `:${op.chain} - [0:0]`;
-    case 'append':
-      return `-A ${op.rule.chain} ${joinArgs(op.rule.args)}`;
+    case 'append': {
+      const c = op.rule.counters;
+      return `${c ? `[${c.packets}:${c.bytes}] ` : ''}-A ${op.rule.chain} ${joinArgs(op.rule.args)}`;
+    }
     case 'insert':
       return `-I ${op.rule.chain} 1 ${joinArgs(op.rule.args)}`;
     case 'delete-rule':
