@@ -1,0 +1,27 @@
+'use client';
+
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { Role } from '@/lib/console/role';
+import type { Topology } from '@/lib/console/topology';
+import { createConsoleStore, type ConsoleState, type ConsoleStore } from './console-store';
+
+const ConsoleStoreContext = createContext<ConsoleStore | null>(null);
+
+/** Holds this page's console store, created once from the topology the server loaded. */
+export function ConsoleProvider({ topology, role, children }: { topology: Topology; role: Role; children: ReactNode }) {
+  const [store] = useState(() => createConsoleStore(topology, role));
+  return <ConsoleStoreContext.Provider value={store}>{children}</ConsoleStoreContext.Provider>;
+}
+
+/** The provider's store itself, for event handlers that read with `getState()`. */
+export function useConsoleStoreApi(): ConsoleStore {
+  const store = useContext(ConsoleStoreContext);
+  if (!store) throw new Error('useConsoleStoreApi must be used inside <ConsoleProvider>');
+  return store;
+}
+
+/** Subscribe to one slice of the console store. */
+export function useConsole<T>(selector: (s: ConsoleState) => T): T {
+  return useStore(useConsoleStoreApi(), selector);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { exportWeb, importH3, report, routeH3, seedTopology } from '@/components/graph/topology.fixture';
+import { applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
+
+const placeAll = (data: ReturnType<typeof initialData>) =>
+  placeNodes(data, Object.fromEntries(data.nodes.map((n, i) => [n.id, { x: i * 10, y: i * 20, width: 300, height: 200 }])));
+
+describe('console reducers', () => {
+  it('keeps placed nodes where they are when a binding changes, and lays out only new nodes', () => {
+    const placed = placeAll(initialData(seedTopology()));
+    expect(unplacedNodes(placed)).toEqual([]);
+    const before = Object.fromEntries(placed.nodes.map((n) => [n.id, n.position]));
+    const moved = { ...importH3, target: { name: '192.168.4.4', address: '192.168.4.4', port: 2211 }, revision: 2 };
+    const odd = report({ id: 'odd', kind: 'export', front: { port: 9 }, target: { name: '9.9.9.9', address: '9.9.9.9', port: 9 } });
+    const next = applyTopology(placed, seedTopology([moved], [routeH3, exportWeb, odd]));
+    for (const n of next.nodes) if (before[n.id]) expect(n.position, n.id).toEqual(before[n.id]);
+    expect(unplacedNodes(next).map((n) => n.id).sort()).toEqual(['address:9.9.9.9', 'iface:host2:*']);
+    expect(next.graph.edges.find((e) => e.id === 'binding:host1/h3')?.target).toBe('service:host4');
+  });
+
+  it('grows a host group to hold a child placed into it later', () => {
+    const placed = placeAll(initialData(seedTopology()));
+    const odd = report({ id: 'odd', kind: 'export', front: { port: 9 }, target: { name: '9.9.9.9', address: '9.9.9.9', port: 9 } });
+    const next = applyTopology(placed, seedTopology([importH3], [odd]));
+    const host1 = next.nodes.find((n) => n.id === 'host:host1')!;
+    const grown = placeNodes(next, { 'iface:host2:*': { x: 400, y: 300, width: 184, height: 64 } });
+    expect(grown.nodes.find((n) => n.id === 'host:host2')!.width).toBeGreaterThanOrEqual(400 + 184);
+    expect(grown.nodes.find((n) => n.id === 'host:host1')!.width).toBe(host1.width);
+  });
+
+  it('moves a dragged edge at once and puts it back when the host refuses', () => {
+    const data = initialData(seedTopology());
+    const moving = beginRebind(data, 'binding:host1/h3', { target: 'service:host4', port: 2211 });
+    expect(flowEdges(moving).find((e) => e.id === 'binding:host1/h3')).toMatchObject({ target: 'service:host4', targetHandle: 'in:2211', data: { pending: true } });
+    const refused = settleRebind(moving, 'binding:host1/h3', 'host1 refused');
+    expect(flowEdges(refused).find((e) => e.id === 'binding:host1/h3')).toMatchObject({ target: 'service:host3', data: { pending: false } });
+    expect(refused.dragError).toBe('host1 refused');
+  });
+
+  it('highlights the selected route and forgets a selection whose binding is gone', () => {
+    const selected = selectEdge(initialData(seedTopology()), 'binding:host2/route-h3');
+    const lit = flowEdges(selected).filter((e) => e.data?.highlighted).map((e) => e.id).sort();
+    expect(lit).toEqual(['binding:host1/h3', 'binding:host2/route-h3']);
+    expect(applyTopology(selected, seedTopology([importH3], [exportWeb])).selectedEdgeId).toBeNull();
+  });
+});

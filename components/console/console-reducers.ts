@@ -1,0 +1,115 @@
+import type { Topology } from '@/lib/console/topology';
+import { buildGraph } from '@/components/graph/build-graph';
+import type { BindingEdge, GraphModel, GraphNode } from '@/components/graph/graph-model';
+import { portHandle } from '@/components/graph/graph-model';
+import { routePath } from '@/components/graph/route-path';
+import type { NodePlacement } from '@/components/graph/layout-graph';
+
+/** Which form the side panel shows. */
+export type Panel = 'export' | 'import' | 'expose';
+
+/** An edge moved by a drag, waiting for its host to accept the rebind. */
+export interface PendingRebind {
+  target: string;
+  port: number;
+}
+
+/** Everything the console keeps between renders (React Flow keeps its own viewport and measurements). */
+export interface ConsoleData {
+  topology: Topology;
+  graph: GraphModel;
+  /** Graph nodes with their kept positions; `hidden` until the layout has placed them. */
+  nodes: GraphNode[];
+  selectedEdgeId: string | null;
+  pending: Record<string, PendingRebind>;
+  panel: Panel | null;
+  /** The last result, read out by the aria-live region. */
+  announcement: string;
+  /** Why the last drag-rebind was refused, shown in an alert. */
+  dragError: string | null;
+}
+
+/** A fresh console over a topology: every node still to be laid out. */
+export function initialData(topology: Topology): ConsoleData {
+  const graph = buildGraph(topology);
+  return {
+    topology,
+    graph,
+    nodes: graph.nodes.map((n) => ({ ...n, hidden: true })),
+    selectedEdgeId: null,
+    pending: {},
+    panel: null,
+    announcement: '',
+    dragError: null,
+  };
+}
+
+/**
+ * Take a newer topology: nodes that already have a place keep it (and their measured size),
+ * new nodes wait hidden for layout, and a selection that no longer exists is dropped.
+ */
+export function applyTopology(data: ConsoleData, topology: Topology): ConsoleData {
+  const graph = buildGraph(topology);
+  const previous = new Map(data.nodes.map((n) => [n.id, n]));
+  const nodes = graph.nodes.map((n): GraphNode => {
+    const old = previous.get(n.id);
+    if (!old) return { ...n, hidden: true };
+    return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
+  });
+  const selectedEdgeId = graph.edges.some((e) => e.id === data.selectedEdgeId) ? data.selectedEdgeId : null;
+  return { ...data, topology, graph, nodes, selectedEdgeId };
+}
+
+/** Nodes the layout has not placed yet. */
+export const unplacedNodes = (data: ConsoleData): GraphNode[] => data.nodes.filter((n) => n.hidden);
+
+/**
+ * Put unplaced nodes where the layout says; placed nodes never move. A group grows to hold
+ * a child placed into it later.
+ */
+export function placeNodes(data: ConsoleData, placements: Record<string, NodePlacement>): ConsoleData {
+  let nodes = data.nodes.map((n): GraphNode => {
+    const p = placements[n.id];
+    if (!n.hidden || !p) return n;
+    return { ...n, position: { x: p.x, y: p.y }, ...(n.type === 'host' ? { width: p.width, height: p.height } : {}), hidden: false } as GraphNode;
+  });
+  nodes = nodes.map((n) => {
+    if (n.type !== 'host' || n.hidden) return n;
+    const children = nodes.filter((c) => c.parentId === n.id && !c.hidden);
+    const right = Math.max(n.width ?? 0, ...children.map((c) => c.position.x + (placements[c.id]?.width ?? 0) + 16));
+    const bottom = Math.max(n.height ?? 0, ...children.map((c) => c.position.y + (placements[c.id]?.height ?? 0) + 16));
+    return right === n.width && bottom === n.height ? n : { ...n, width: right, height: bottom };
+  });
+  return { ...data, nodes };
+}
+
+/** Show a dragged edge at its new target at once, before the host answers. */
+export const beginRebind = (data: ConsoleData, edgeId: string, move: PendingRebind): ConsoleData => ({
+  ...data,
+  pending: { ...data.pending, [edgeId]: move },
+  dragError: null,
+});
+
+/** The host answered: drop the optimistic move (the topology now shows the truth), with the refusal if any. */
+export function settleRebind(data: ConsoleData, edgeId: string, refusal: string | null): ConsoleData {
+  const { [edgeId]: _settled, ...pending } = data.pending;
+  return { ...data, pending, dragError: refusal };
+}
+
+/** Select a binding edge (null clears), lighting its route. */
+export const selectEdge = (data: ConsoleData, edgeId: string | null): ConsoleData => ({ ...data, selectedEdgeId: edgeId });
+
+/** The edges to draw: optimistic moves applied, the selected route highlighted. */
+export function flowEdges(data: Pick<ConsoleData, 'graph' | 'pending' | 'selectedEdgeId'>): BindingEdge[] {
+  const route = routePath(data.graph.edges, data.selectedEdgeId);
+  return data.graph.edges.map((e) => {
+    const move = data.pending[e.id];
+    const moved = move ? { target: move.target, targetHandle: portHandle(move.port) } : {};
+    return {
+      ...e,
+      ...moved,
+      selected: e.id === data.selectedEdgeId,
+      data: { ...e.data!, pending: Boolean(move), highlighted: route.has(e.id) },
+    };
+  });
+}

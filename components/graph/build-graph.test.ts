@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from './build-graph';
+import { report, seedTopology } from './topology.fixture';
+
+describe('buildGraph', () => {
+  const graph = buildGraph(seedTopology());
+  const node = (id: string) => graph.nodes.find((n) => n.id === id);
+  const edge = (id: string) => graph.edges.find((e) => e.id === id);
+
+  it('draws hosts as groups holding their interfaces and exposed addresses, not loopback or the bridge', () => {
+    expect(node('host:host1')?.ariaLabel).toBe('host host1');
+    const children = graph.nodes.filter((n) => n.parentId === 'host:host1').map((n) => n.id);
+    expect(children.sort()).toEqual(['exposed:host1:10.2.1.3', 'iface:host1:eth1', 'iface:host1:eth2']);
+    // Parents come before their children.
+    expect(graph.nodes.findIndex((n) => n.id === 'host:host1')).toBeLessThan(graph.nodes.findIndex((n) => n.id === 'iface:host1:eth1'));
+  });
+
+  it('labels binding edges with host, front and target as given', () => {
+    expect(edge('binding:host2/web')?.ariaLabel).toBe('binding web: host2 eth0:2211 → a1:4422');
+    expect(edge('binding:host1/h3')?.ariaLabel).toBe('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211');
+  });
+
+  it('connects fronts to the endpoints their targets resolve to, on the target port', () => {
+    expect(edge('binding:host2/web')).toMatchObject({ source: 'iface:host2:eth0', target: 'container:a1', targetHandle: 'in:4422', reconnectable: 'target' });
+    expect(edge('binding:host2/route-h3')).toMatchObject({ target: 'exposed:host1:10.2.1.3', targetHandle: 'in:3322' });
+    expect(edge('binding:host1/h3')).toMatchObject({ source: 'exposed:host1:10.2.1.3', target: 'service:host3' });
+  });
+
+  it('gives unknown targets an address node of their own', () => {
+    const odd = buildGraph(seedTopology([], [report({ id: 'odd', kind: 'export', proto: 'udp', front: { port: 53 }, target: { name: '9.9.9.9', address: '9.9.9.9', port: 53 } })]));
+    expect(odd.edges[0]).toMatchObject({ source: 'iface:host2:*', target: 'address:9.9.9.9', ariaLabel: 'binding odd: host2 *:53 → 9.9.9.9:53' });
+  });
+
+  it('draws an unreachable host without its insides and keeps the others', () => {
+    const t = seedTopology();
+    t.hosts[0] = { name: 'host1', transport: 'netns', reachable: false, error: 'host1 did not answer' };
+    const g = buildGraph(t);
+    expect(g.nodes.find((n) => n.id === 'host:host1')?.data).toMatchObject({ reachable: false, error: 'host1 did not answer' });
+    expect(g.nodes.some((n) => n.parentId === 'host:host1')).toBe(false);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(['binding:host2/route-h3', 'binding:host2/web']);
+  });
+});

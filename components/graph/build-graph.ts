@@ -1,0 +1,121 @@
+import type { BindingReport, Topology } from '@/lib/console/topology';
+import { frontHandle, portHandle, type BindingEdge, type EndpointNode, type EndpointNodeData, type GraphModel, type GraphNode, type HostNode } from './graph-model';
+import { bindingEdgeId, nodeId } from './node-ids';
+import { bindingLabel } from './binding-label';
+
+const addressOf = (cidr: string): string => cidr.split('/')[0];
+
+/**
+ * The graph of a topology: hosts as groups holding their interfaces and exposed addresses,
+ * containers, outside services and clients, and one edge per binding from its front to its target.
+ */
+export function buildGraph(topology: Topology): GraphModel {
+  const hosts: HostNode[] = [];
+  const endpoints = new Map<string, EndpointNode>();
+  // Where traffic to an address ends up on the graph: the first thing that claims it wins.
+  const byAddress = new Map<string, string>();
+  const byAddressPort = new Map<string, string>();
+
+  const endpoint = (id: string, data: EndpointNodeData, parentId?: string): EndpointNode => {
+    let n = endpoints.get(id);
+    if (!n) {
+      n = { id, type: 'endpoint', position: { x: 0, y: 0 }, data, ariaLabel: `${data.kind} ${data.label}`, ...(parentId ? { parentId, extent: 'parent' as const } : {}) };
+      endpoints.set(id, n);
+    }
+    return n;
+  };
+  const addPort = (n: EndpointNode, port: number) => {
+    if (!n.data.ports.includes(port)) n.data.ports = [...n.data.ports, port].sort((a, b) => a - b);
+  };
+
+  for (const h of topology.hosts) {
+    const id = nodeId.host(h.name);
+    hosts.push({
+      id,
+      type: 'host',
+      position: { x: 0, y: 0 },
+      ariaLabel: `host ${h.name}`,
+      data: {
+        name: h.name,
+        transport: h.transport,
+        reachable: h.reachable,
+        ...(h.reachable ? {} : { error: h.error }),
+        warnings: h.reachable ? h.status.warnings : [],
+      },
+    });
+    if (!h.reachable) continue;
+    const exposedBridges = new Set(h.status.exposed.map((e) => e.bridge));
+    for (const e of h.status.exposed) {
+      const address = addressOf(e.cidr);
+      endpoint(nodeId.exposed(h.name, address), { kind: 'exposed', label: address, address, host: h.name, ports: [], detail: e.name ?? `on ${e.bridge}` }, id);
+      byAddress.set(address, nodeId.exposed(h.name, address));
+    }
+    for (const i of h.status.facts.interfaces) {
+      if (i.name === 'lo' || exposedBridges.has(i.name)) continue;
+      const own = i.addresses.map(addressOf);
+      endpoint(nodeId.iface(h.name, i.name), { kind: 'interface', label: i.name, address: own[0], host: h.name, ports: [], detail: i.addresses.join(', ') || 'no address' }, id);
+      for (const a of own) if (!byAddress.has(a)) byAddress.set(a, nodeId.iface(h.name, i.name));
+    }
+  }
+
+  for (const c of topology.containers) {
+    const n = endpoint(nodeId.container(c.name), { kind: 'container', label: c.name, address: c.address, host: c.host, ports: [], detail: `${c.address} on ${c.host}` });
+    for (const s of c.services) addPort(n, s.port);
+    byAddress.set(c.address, n.id);
+  }
+  for (const s of topology.services) {
+    const n = endpoint(nodeId.service(s.name), {
+      kind: 'service',
+      label: s.name,
+      address: s.address,
+      ports: [s.port],
+      proto: s.proto,
+      reachableFrom: s.reachableFrom,
+      detail: `${s.address}:${s.port} · from ${s.reachableFrom.join(', ') || 'nowhere'}`,
+    });
+    byAddressPort.set(`${s.address}:${s.port}`, n.id);
+    if (!byAddress.has(s.address)) byAddress.set(s.address, n.id);
+  }
+  for (const c of topology.clients) {
+    endpoint(nodeId.client(c.name), { kind: 'client', label: c.name, address: c.address, reaches: c.reaches, ports: [], detail: `${c.address} · reaches ${c.reaches.join(', ')}` });
+  }
+
+  const edges: BindingEdge[] = [];
+  for (const h of topology.hosts) {
+    if (!h.reachable) continue;
+    for (const b of h.status.bindings) {
+      const source = frontNode(h.name, b, endpoint);
+      // An import's front is itself a place routes can point at.
+      if (b.kind === 'import') addPort(source, b.front.port);
+      const targetId =
+        byAddressPort.get(`${b.target.address}:${b.target.port}`) ??
+        byAddress.get(b.target.address) ??
+        endpoint(nodeId.address(b.target.address), { kind: 'address', label: b.target.address, address: b.target.address, ports: [], detail: 'not in the inventory' }).id;
+      addPort(endpoints.get(targetId)!, b.target.port);
+      edges.push({
+        id: bindingEdgeId(h.name, b.id),
+        type: 'binding',
+        source: source.id,
+        sourceHandle: frontHandle,
+        target: targetId,
+        targetHandle: portHandle(b.target.port),
+        reconnectable: 'target',
+        ariaLabel: bindingLabel(h.name, b),
+        data: { host: h.name, binding: b },
+      });
+    }
+  }
+
+  // React Flow wants parents before their children.
+  const nodes: GraphNode[] = [...hosts, ...endpoints.values()];
+  return { nodes, edges };
+}
+
+function frontNode(host: string, b: BindingReport, endpoint: (id: string, data: EndpointNodeData, parentId?: string) => EndpointNode): EndpointNode {
+  if (b.kind === 'import') {
+    const address = b.front.address ?? '?';
+    return endpoint(nodeId.exposed(host, address), { kind: 'exposed', label: address, address, host, ports: [], detail: 'not exposed' }, nodeId.host(host));
+  }
+  const iface = b.front.iface ?? '*';
+  return endpoint(nodeId.iface(host, iface), { kind: 'interface', label: iface === '*' ? 'all interfaces' : iface, host, ports: [], detail: iface === '*' ? 'every local address' : 'not on the host' }, nodeId.host(host));
+}

@@ -1,0 +1,71 @@
+import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { GraphModel } from './graph-model';
+import { nodeId } from './node-ids';
+
+/** Where the layout puts a node, relative to its parent group, and how big it is. */
+export interface NodePlacement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The size every endpoint node is drawn at (the node component uses the same numbers). */
+export const endpointSize = { width: 184, height: 64 } as const;
+
+const elk = new ELK();
+
+const rootOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.spacing.nodeNode': '28',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.padding': '[top=24,left=24,bottom=24,right=24]',
+};
+const groupOptions = { 'elk.padding': '[top=52,left=18,bottom=18,right=18]', 'elk.spacing.nodeNode': '18' };
+
+/**
+ * A layered left-to-right layout: clients, then the hosts they reach, then the overlay and the
+ * outside services. Besides the bindings, edges the network implies (a client reaches a host, a
+ * container runs on a host, a host reaches a service) keep related things close.
+ */
+export async function layoutGraph(graph: GraphModel): Promise<Record<string, NodePlacement>> {
+  const groups = new Map<string, ElkNode>();
+  const top: ElkNode[] = [];
+  for (const n of graph.nodes) {
+    if (n.type === 'host') {
+      const g: ElkNode = { id: n.id, layoutOptions: groupOptions, children: [] };
+      groups.set(n.id, g);
+      top.push(g);
+    }
+  }
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const edges: ElkExtendedEdge[] = graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+  const hint = (from: string, to: string) => {
+    if (ids.has(from) && ids.has(to)) edges.push({ id: `hint:${from}->${to}`, sources: [from], targets: [to] });
+  };
+  for (const n of graph.nodes) {
+    if (n.type !== 'endpoint') continue;
+    const shape: ElkNode = { id: n.id, ...endpointSize };
+    const parent = n.parentId ? groups.get(n.parentId) : undefined;
+    if (parent) parent.children!.push(shape);
+    else top.push(shape);
+    const d = n.data;
+    if (d.kind === 'client') for (const h of d.reaches ?? []) hint(n.id, nodeId.host(h));
+    if (d.kind === 'container' && d.host) hint(nodeId.host(d.host), n.id);
+    if (d.kind === 'service') for (const h of d.reachableFrom ?? []) hint(nodeId.host(h), n.id);
+  }
+  // An unreachable host has no children; give it a size of its own.
+  for (const g of groups.values()) if (!g.children!.length) Object.assign(g, { width: 220, height: 96 });
+
+  const laid = await elk.layout({ id: 'root', layoutOptions: rootOptions, children: top, edges });
+  const placements: Record<string, NodePlacement> = {};
+  const visit = (n: ElkNode) => {
+    placements[n.id] = { x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? endpointSize.width, height: n.height ?? endpointSize.height };
+    n.children?.forEach(visit);
+  };
+  laid.children?.forEach(visit);
+  return placements;
+}

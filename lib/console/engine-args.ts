@@ -1,0 +1,39 @@
+import { specOf } from '@/lib/engine';
+import type { Binding, BindingSpec } from '@/lib/engine/model/binding';
+
+/** The engine verb that creates a binding: `export …` or `import …`, with the caller's id. */
+export function addArgs(spec: BindingSpec): string[] {
+  const front = spec.kind === 'export' ? [...(spec.in ? ['--in', spec.in] : [])] : ['--on', spec.on ?? ''];
+  return [
+    spec.kind,
+    ...front,
+    '--port',
+    String(spec.port),
+    '--proto',
+    spec.proto,
+    '--to',
+    spec.to,
+    '--id',
+    spec.id,
+    ...(spec.masquerade ? [] : ['--no-masquerade']),
+  ];
+}
+
+/** `rebind ID --to T:P --revision N`: refused by the host if the binding moved on since revision N. */
+export const rebindArgs = (id: string, to: string, revision: number): string[] => ['rebind', id, '--to', to, '--revision', String(revision)];
+
+/** `remove ID --revision N`. */
+export const removeArgs = (id: string, revision: number): string[] => ['remove', id, '--revision', String(revision)];
+
+/** `expose CIDR [--bridge B] [--name FQDN]`. */
+export const exposeArgs = (cidr: string, bridge?: string, name?: string): string[] => [
+  'expose',
+  cidr,
+  ...(bridge ? ['--bridge', bridge] : []),
+  ...(name ? ['--name', name] : []),
+];
+
+/** The `plan --file -` document for a host: its current bindings plus the new one. */
+export function planDocument(current: readonly Binding[], added: BindingSpec): string {
+  return JSON.stringify({ bindings: [...current.map(specOf), added] });
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readEngineOutcome } from './engine-outcome';
+
+const err = (exitCode: number, report: object) => ({ exitCode, stdout: '', stderr: JSON.stringify(report) + '\n' });
+
+describe('readEngineOutcome', () => {
+  it('returns the JSON report on success', () => {
+    expect(readEngineOutcome('host1', { exitCode: 0, stdout: '{"changes":[]}', stderr: '' })).toEqual({ ok: true, report: { changes: [] } });
+  });
+
+  it('names the form field of a bad input in plain words', () => {
+    const o = readEngineOutcome('host2', err(2, { code: 'bad-input', message: 'to: cannot resolve "nope" on this host', field: 'to' }));
+    expect(o).toEqual({ ok: false, code: 'bad-input', message: 'Target: cannot resolve "nope" on this host', field: 'to' });
+  });
+
+  it('turns a stale revision into "changed since you loaded it"', () => {
+    const o = readEngineOutcome('host1', err(3, { code: 'conflict', message: 'binding "web" changed since you loaded it (you loaded revision 1, it is now 2)', field: 'revision' }));
+    expect(o.ok).toBe(false);
+    expect(!o.ok && o.code).toBe('stale');
+    expect(!o.ok && o.message).toMatch(/changed since you loaded it/);
+  });
+
+  it('keeps other conflicts as conflicts naming their field', () => {
+    const o = readEngineOutcome('host1', err(3, { code: 'conflict', message: 'front eth0:2211/tcp is already bound by "web"', field: 'port' }));
+    expect(o).toMatchObject({ ok: false, code: 'conflict', field: 'port', message: 'Port: front eth0:2211/tcp is already bound by "web"' });
+  });
+
+  it('reports a timed-out host as unreachable', () => {
+    expect(readEngineOutcome('host9', { exitCode: 124, stdout: '', stderr: 'timed out' })).toMatchObject({ ok: false, code: 'unreachable' });
+  });
+});
