@@ -101,7 +101,8 @@ export async function scratchNetwork(flavour: 'iptables-nft' | 'iptables-legacy'
       };
     },
     async save() {
-      return (await inNs(ns.host, `${flavour}-save`, [])).replace(/^#.*\n/gm, '');
+      const out = await inNs(ns.host, `${flavour}-save`, []);
+      return out.split('\n').filter((l) => !l.startsWith('#')).join('\n');
     },
     async dispose() {
       for (const p of procs) p.kill('SIGKILL');
