@@ -1,3 +1,4 @@
+import type { Counters } from '../../model/report';
 import type { Chain, Rule, Table, Tables } from '../ruleset';
 import { builtinChains, isBuiltinChain, jumpTarget, sameArgs } from '../ruleset';
 import { splitArgs } from '../tokens';
@@ -136,7 +137,7 @@ function applyCommand(t: Table, line: string, n: number, opts: RestoreOptions, a
   } catch (e) {
     throw new LineError(n, (e as Error).message);
   }
-  let counters;
+  let counters: Counters | undefined;
   const cm = /^\[(\d+):(\d+)\]$/.exec(args[0] ?? '');
   if (cm) {
     if (opts.counters) counters = { packets: Number(cm[1]), bytes: Number(cm[2]) };
