@@ -1,10 +1,10 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport, Counters } from '../model/report';
 import { compile, compileBinding } from './compile';
-import { bindingChain, hookChains, tag } from './names';
+import { bindingChain, bindingIdOfTag, hookChains, tag } from './names';
 import { ownedOf } from './plan';
 import type { Rule, Tables } from './ruleset';
-import { argValue, findChain, sameArgs } from './ruleset';
+import { argValue, findChain, findTable, sameArgs } from './ruleset';
 import { formatRule } from './save-format';
 
 /** Remove from `pool` the first rule equal to `r`; true if one was there. */
@@ -27,27 +27,50 @@ function sharedRules(b: Binding): { table: 'nat' | 'filter'; rule: Rule }[] {
   ];
 }
 
+/** Tagged rules of the entry chains, by binding id, gathered in one pass. */
+function entriesById(current: Tables): Map<string, Rule[]> {
+  const byId = new Map<string, Rule[]>();
+  for (const c of [hookChains.pre.chain, hookChains.out.chain]) {
+    for (const r of findChain(current, 'nat', c)?.rules ?? []) {
+      const id = bindingIdOfTag(argValue(r.args, '--comment'));
+      if (id) byId.set(id, [...(byId.get(id) ?? []), r]);
+    }
+  }
+  return byId;
+}
+
 /**
  * Compare what each binding should have with what the kernel holds: active (exactly its rules),
  * missing (none of them), drifted (anything else, including a missing hook it depends on).
  */
 export function readBack(bindings: Binding[], current: Tables): BindingReport[] {
   const owned = ownedOf(current);
+  const entries = entriesById(current);
+  const natChains = new Map((findTable(current, 'nat')?.chains ?? []).map((c) => [c.name, c]));
+  // The shared rules differ only by whether the binding masquerades: check each variant once.
+  const sharedMissing = new Map<boolean, string[]>();
+  const missingShared = (b: Binding): string[] => {
+    if (!sharedMissing.has(b.masquerade)) {
+      const missing = sharedRules(b)
+        .filter((s) => {
+          const where = s.rule.chain.startsWith('SWITCHYARD-') ? (findChain(current, s.table, s.rule.chain)?.rules ?? []) : owned[s.table].hooks;
+          return !where.some((r) => r.chain === s.rule.chain && sameArgs(r.args, s.rule.args));
+        })
+        .map((s) => `-t ${s.table} ${formatRule(s.rule)}`);
+      sharedMissing.set(b.masquerade, missing);
+    }
+    return sharedMissing.get(b.masquerade)!;
+  };
   return bindings.map((b) => {
     const want = compileBinding(b);
     const expected = [...want.entries, ...want.chain.rules];
-    const entryChains = [hookChains.pre.chain, hookChains.out.chain];
-    const tagged = entryChains.flatMap((c) => findChain(current, 'nat', c)?.rules ?? []).filter((r) => argValue(r.args, '--comment') === tag.binding(b.id));
-    const own = findChain(current, 'nat', bindingChain(b.id));
+    const tagged = entries.get(b.id) ?? [];
+    const own = natChains.get(bindingChain(b.id));
     const actual = [...tagged, ...(own?.rules ?? [])];
 
     const pool = [...actual];
-    const missing = expected.filter((r) => !take(pool, r)).map(formatRule);
+    const missing = [...expected.filter((r) => !take(pool, r)).map(formatRule), ...missingShared(b)];
     const unexpected = pool.map(formatRule);
-    for (const s of sharedRules(b)) {
-      const where = s.rule.chain.startsWith('SWITCHYARD-') ? findChain(current, s.table, s.rule.chain)?.rules ?? [] : owned[s.table].hooks;
-      if (!where.some((r) => r.chain === s.rule.chain && sameArgs(r.args, s.rule.args))) missing.push(`-t ${s.table} ${formatRule(s.rule)}`);
-    }
 
     const counters: Counters = tagged.reduce(
       (acc, r) => ({ packets: acc.packets + (r.counters?.packets ?? 0), bytes: acc.bytes + (r.counters?.bytes ?? 0) }),
