@@ -7,11 +7,21 @@ import { transact } from './transact';
 
 /** `expose CIDR`: give this host an address on the overlay and the masquerade for it. */
 export async function expose(ctx: EngineContext, e: Exposure): Promise<ExposeReport> {
-  const r = await transact(ctx, async (state, facts) => {
-    await addExposure(ctx.runner, e, facts.weave);
-    return { next: { ...state, exposed: [...state.exposed.filter((x) => x.cidr !== e.cidr), e] }, changes: [] };
-  });
-  return { exposed: r.state.exposed, warnings: r.warnings };
+  let added: { weave: boolean } | null = null;
+  try {
+    const r = await transact(ctx, async (state, facts) => {
+      const had = state.exposed.some((x) => x.cidr === e.cidr);
+      await addExposure(ctx.runner, e, facts.weave);
+      if (!had) added = { weave: facts.weave };
+      return { next: { ...state, exposed: [...state.exposed.filter((x) => x.cidr !== e.cidr), e] }, changes: [] };
+    });
+    return { exposed: r.state.exposed, warnings: r.warnings };
+  } catch (err) {
+    // The rules or the state file were refused: take the address off again, so nothing is half-applied.
+    const undo = added as { weave: boolean } | null;
+    if (undo) await removeExposure(ctx.runner, e, undo.weave).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** `hide CIDR`: take an exposed address away again. */
