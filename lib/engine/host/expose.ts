@@ -5,12 +5,13 @@ import type { CommandRunner } from '../runner/command-runner';
 /**
  * Give the host its address on the overlay: `weave expose` where Weave runs, else the address on
  * the bridge and forwarding on (the masquerade is part of the compiled rule set).
+ * Returns whether the address is new (false when it was already there).
  */
-export async function addExposure(runner: CommandRunner, e: Exposure, weave: boolean): Promise<void> {
+export async function addExposure(runner: CommandRunner, e: Exposure, weave: boolean): Promise<boolean> {
   if (weave) {
     const r = await runner.run('weave', ['expose', e.cidr, ...(e.name ? ['-h', e.name] : [])]);
     if (r.exitCode !== 0) throw new EngineError('host-failure', `weave expose failed: ${r.stderr.trim()}`);
-    return;
+    return true;
   }
   const r = await runner.run('ip', ['addr', 'add', e.cidr, 'dev', e.bridge]);
   if (r.exitCode !== 0 && !/File exists/.test(r.stderr)) {
@@ -19,6 +20,7 @@ export async function addExposure(runner: CommandRunner, e: Exposure, weave: boo
   }
   const f = await runner.run('sysctl', ['-w', 'net.ipv4.ip_forward=1']);
   if (f.exitCode !== 0) throw new EngineError('host-failure', `could not turn ip_forward on: ${f.stderr.trim()}`);
+  return r.exitCode === 0;
 }
 
 /** Take the host's overlay address away again (`weave hide`, or the address off the bridge). */

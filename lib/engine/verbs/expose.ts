@@ -10,9 +10,7 @@ export async function expose(ctx: EngineContext, e: Exposure): Promise<ExposeRep
   let added: { weave: boolean } | null = null;
   try {
     const r = await transact(ctx, async (state, facts) => {
-      const had = state.exposed.some((x) => x.cidr === e.cidr);
-      await addExposure(ctx.runner, e, facts.weave);
-      if (!had) added = { weave: facts.weave };
+      if (await addExposure(ctx.runner, e, facts.weave)) added = { weave: facts.weave };
       return { next: { ...state, exposed: [...state.exposed.filter((x) => x.cidr !== e.cidr), e] }, changes: [] };
     });
     return { exposed: r.state.exposed, warnings: r.warnings };
