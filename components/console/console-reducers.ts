@@ -109,6 +109,7 @@ export function flowEdges(data: Pick<ConsoleData, 'graph' | 'pending' | 'selecte
       ...e,
       ...moved,
       selected: e.id === data.selectedEdgeId,
+      className: route.has(e.id) ? 'route-lit' : undefined,
       data: { ...e.data!, pending: Boolean(move), highlighted: route.has(e.id) },
     };
   });

@@ -71,7 +71,7 @@ export function buildGraph(topology: Topology): GraphModel {
       ports: [s.port],
       proto: s.proto,
       reachableFrom: s.reachableFrom,
-      detail: `${s.address}:${s.port} · from ${s.reachableFrom.join(', ') || 'nowhere'}`,
+      detail: `${s.address}:${s.port} · via ${s.reachableFrom.join(', ') || 'no host'}`,
     });
     byAddressPort.set(`${s.address}:${s.port}`, n.id);
     if (!byAddress.has(s.address)) byAddress.set(s.address, n.id);
@@ -84,7 +84,7 @@ export function buildGraph(topology: Topology): GraphModel {
   for (const h of topology.hosts) {
     if (!h.reachable) continue;
     for (const b of h.status.bindings) {
-      const source = frontNode(h.name, b, endpoint);
+      const source = frontNode(h.name, b, endpoint, byAddress);
       // An import's front is itself a place routes can point at.
       if (b.kind === 'import') addPort(source, b.front.port);
       const targetId =
@@ -111,9 +111,17 @@ export function buildGraph(topology: Topology): GraphModel {
   return { nodes, edges };
 }
 
-function frontNode(host: string, b: BindingReport, endpoint: (id: string, data: EndpointNodeData, parentId?: string) => EndpointNode): EndpointNode {
+function frontNode(
+  host: string,
+  b: BindingReport,
+  endpoint: (id: string, data: EndpointNodeData, parentId?: string) => EndpointNode,
+  byAddress: Map<string, string>,
+): EndpointNode {
   if (b.kind === 'import') {
     const address = b.front.address ?? '?';
+    // An address the host holds on a plain interface (not exposed through Switchyard) is still the front.
+    const held = byAddress.get(address);
+    if (held?.startsWith(`iface:${host}:`)) return endpoint(held, { kind: 'interface', label: address, ports: [] });
     return endpoint(nodeId.exposed(host, address), { kind: 'exposed', label: address, address, host, ports: [], detail: 'not exposed' }, nodeId.host(host));
   }
   const iface = b.front.iface ?? '*';

@@ -19,12 +19,12 @@ const rootOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-  'elk.spacing.nodeNode': '28',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '150',
+  'elk.spacing.nodeNode': '36',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.padding': '[top=24,left=24,bottom=24,right=24]',
 };
-const groupOptions = { 'elk.padding': '[top=52,left=18,bottom=18,right=18]', 'elk.spacing.nodeNode': '18' };
+const groupOptions = { 'elk.padding': '[top=52,left=18,bottom=18,right=18]', 'elk.spacing.nodeNode': '22' };
 
 /**
  * A layered left-to-right layout: clients, then the hosts they reach, then the overlay and the
@@ -57,6 +57,9 @@ export async function layoutGraph(graph: GraphModel): Promise<Record<string, Nod
     if (d.kind === 'container' && d.host) hint(nodeId.host(d.host), n.id);
     if (d.kind === 'service') for (const h of d.reachableFrom ?? []) hint(nodeId.host(h), n.id);
   }
+  // Hosts the clients reach face outwards; the other hosts sit behind them, towards the overlay.
+  const reached = new Set(graph.nodes.flatMap((n) => (n.type === 'endpoint' && n.data.kind === 'client' ? (n.data.reaches ?? []).map(nodeId.host) : [])));
+  for (const front of reached) for (const g of groups.keys()) if (!reached.has(g)) hint(front, g);
   // An unreachable host has no children; give it a size of its own.
   for (const g of groups.values()) if (!g.children!.length) Object.assign(g, { width: 220, height: 96 });
 

@@ -13,6 +13,11 @@ describe('readEngineOutcome', () => {
     expect(o).toEqual({ ok: false, code: 'bad-input', message: 'Target: cannot resolve "nope" on this host', field: 'to' });
   });
 
+  it('names the form field for errors a plan finds inside its file', () => {
+    const o = readEngineOutcome('host2', err(2, { code: 'bad-input', message: 'bindings[2].to: bindings[2].to: cannot resolve "nowhere" on this host', field: 'bindings[2].to' }));
+    expect(o).toMatchObject({ ok: false, field: 'to', message: 'Target: cannot resolve "nowhere" on this host' });
+  });
+
   it('turns a stale revision into "changed since you loaded it"', () => {
     const o = readEngineOutcome('host1', err(3, { code: 'conflict', message: 'binding "web" changed since you loaded it (you loaded revision 1, it is now 2)', field: 'revision' }));
     expect(o.ok).toBe(false);

@@ -54,13 +54,16 @@ export function readEngineOutcome<T>(host: string, r: RunResult): EngineOutcome<
     }
   }
   const report = parseErrorReport(r.stderr);
-  const field = report?.field;
-  const detail = report ? relabel(report.message, field) : r.stderr.trim() || `exit code ${r.exitCode}`;
+  // `plan`/`apply` name fields inside the file (`bindings[2].to`); the form has just `to`.
+  const inFile = /^bindings\[\d+\]\./.exec(report?.field ?? '')?.[0];
+  const field = inFile ? report!.field!.slice(inFile.length) : report?.field;
+  const message = report && inFile ? report.message.replaceAll(inFile, '').replace(/^(\w+: )\1/, '$1') : report?.message;
+  const detail = report ? relabel(message!, field) : r.stderr.trim() || `exit code ${r.exitCode}`;
   switch (r.exitCode) {
     case 2:
       return { ok: false, code: 'bad-input', message: detail, field: field ?? undefined };
     case 3:
-      if (field === 'revision' || /changed since you loaded it/.test(report?.message ?? '')) {
+      if (field === 'revision' || /changed since you loaded it/.test(message ?? '')) {
         return { ok: false, code: 'stale', message: `This binding changed since you loaded it on ${host}; the graph now shows its current state.`, field: 'revision' };
       }
       return { ok: false, code: 'conflict', message: detail, field };

@@ -3,12 +3,7 @@
 import type { Transport } from '@/lib/hosts/host-connection';
 import type { InventoryClient, InventoryContainer, InventoryService } from './inventory';
 
-export type {
-  Binding,
-  BindingKind,
-  Exposure,
-  Proto,
-} from '@/lib/engine/model/binding';
+export type { Binding, BindingKind, BindingSpec, Exposure, Proto } from '@/lib/engine/model/binding';
 export type { BindingReport, ChangeReport, Change, KernelState, StatusReport, InterfaceFact } from '@/lib/engine/model/report';
 export type { InventoryClient, InventoryContainer, InventoryService } from './inventory';
 export type { Transport } from '@/lib/hosts/host-connection';

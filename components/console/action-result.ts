@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { fieldLabel, type EngineOutcome } from '@/lib/console/engine-outcome';
+import type { ChangeReport, Topology } from '@/lib/console/topology';
+
+/** What every server action returns: the fresh topology on success, the reasons on an expected failure. */
+export type ActionResult =
+  | { ok: true; message: string; topology: Topology; plan?: ChangeReport }
+  | { ok: false; message: string; errors: Record<string, string[]>; topology?: Topology };
+
+/** Field errors from a failed `safeParse`, keyed by the form labels, with a message naming them. */
+export function invalidInput(error: z.ZodError, labels: Record<string, string>): ActionResult {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const label = labels[String(issue.path[0])] ?? String(issue.path[0] ?? 'Input');
+    (errors[label] ??= []).push(issue.message);
+  }
+  const message = Object.entries(errors)
+    .map(([label, msgs]) => `${label}: ${msgs[0]}`)
+    .join('; ');
+  return { ok: false, message: `Nothing changed. ${message}.`, errors };
+}
+
+/** A host's refusal as an action result, naming the form field when the host named one. */
+export function hostRefusal(outcome: Extract<EngineOutcome<unknown>, { ok: false }>, topology?: Topology): ActionResult {
+  const label = outcome.field ? fieldLabel(outcome.field) : undefined;
+  const errors = label ? { [label]: [outcome.message.startsWith(`${label}: `) ? outcome.message.slice(label.length + 2) : outcome.message] } : {};
+  return { ok: false, message: outcome.message, errors, ...(topology ? { topology } : {}) };
+}
+
+/** Viewers may look but not change anything. */
+export const viewerRefusal = (): ActionResult => ({
+  ok: false,
+  message: 'You are signed in as a viewer: only operators can change bindings.',
+  errors: {},
+});

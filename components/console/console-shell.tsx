@@ -1,0 +1,82 @@
+'use client';
+
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { BindingForm } from '@/components/bindings/binding-form';
+import { ExposeForm } from '@/components/expose/expose-form';
+import { NetworkGraph } from '@/components/graph/network-graph';
+import { Inspector } from '@/components/inspector/inspector';
+import { refreshTopology } from './actions';
+import { useConsole, useConsoleStoreApi } from './console-provider';
+import { buttonClass } from './field';
+import type { Panel } from './console-reducers';
+
+const refreshMs = 15_000;
+
+/** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
+export function ConsoleShell() {
+  const store = useConsoleStoreApi();
+  const panel = useConsole((s) => s.panel);
+  const role = useConsole((s) => s.role);
+  const announcement = useConsole((s) => s.announcement);
+  const hosts = useConsole((s) => s.topology.hosts);
+  const bindingCount = useConsole((s) => s.graph.edges.length);
+
+  // Counters and kernel state stay live; positions never move because of it.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.hidden || Object.keys(store.getState().pending).length) return;
+      void refreshTopology().then((t) => store.getState().applyTopology(t));
+    }, refreshMs);
+    return () => clearInterval(timer);
+  }, [store]);
+
+  const open = (p: Panel) => () => store.getState().openPanel(store.getState().panel === p ? null : p);
+  const unreachable = hosts.filter((h) => !h.reachable).length;
+
+  return (
+    <div className="flex h-screen flex-col bg-white text-slate-900">
+      <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3">
+        <h1 className="text-lg font-semibold tracking-tight">Switchyard</h1>
+        <p className="text-sm text-slate-600">
+          {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''} · {bindingCount} bindings
+        </p>
+        <nav aria-label="Changes" className="ml-auto flex gap-2">
+          {role === 'operator' && (
+            <>
+              <button type="button" className={buttonClass.primary} aria-expanded={panel === 'export'} onClick={open('export')}>
+                New export
+              </button>
+              <button type="button" className={buttonClass.primary} aria-expanded={panel === 'import'} onClick={open('import')}>
+                New import
+              </button>
+              <button type="button" className={buttonClass.secondary} aria-expanded={panel === 'expose'} onClick={open('expose')}>
+                Expose host
+              </button>
+            </>
+          )}
+          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{role}</span>
+        </nav>
+      </header>
+      <main className="flex min-h-0 flex-1">
+        <section aria-label="Network graph" className="min-w-0 flex-1">
+          <ReactFlowProvider>
+            <NetworkGraph />
+          </ReactFlowProvider>
+        </section>
+        <aside aria-label="Details" className="w-[400px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50">
+          {panel === 'export' && <BindingForm key="export" kind="export" />}
+          {panel === 'import' && <BindingForm key="import" kind="import" />}
+          {panel === 'expose' && <ExposeForm />}
+          {panel && <hr className="border-slate-200" />}
+          <Inspector />
+        </aside>
+      </main>
+      <footer className="border-t border-slate-200 px-5 py-1.5 text-xs text-slate-600">
+        <p role="status" aria-live="polite">
+          {announcement || 'Ready.'}
+        </p>
+      </footer>
+    </div>
+  );
+}

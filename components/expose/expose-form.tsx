@@ -1,0 +1,70 @@
+'use client';
+
+import { useId, useState, useTransition } from 'react';
+import type { ActionResult } from '@/components/console/action-result';
+import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
+import { Field, buttonClass, inputClass } from '@/components/console/field';
+import { FormAlert } from '@/components/console/form-alert';
+import { useApplyResult } from '@/components/console/use-apply-result';
+import { exposeAction } from './actions';
+
+/** Expose a host on the overlay (the seed's `weave expose`): an address on its bridge, and the NAT for it. */
+export function ExposeForm() {
+  const hosts = useConsole((s) => s.topology.hosts.filter((h) => h.reachable).map((h) => h.name));
+  const store = useConsoleStoreApi();
+  const applyResult = useApplyResult();
+  const uid = useId();
+  const [values, setValues] = useState({ host: '', cidr: '', bridge: 'weave', name: '' });
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [busy, startTransition] = useTransition();
+  const errors = result && !result.ok ? result.errors : {};
+  const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  return (
+    <form
+      aria-label="Expose host"
+      noValidate
+      className="flex flex-col gap-3 p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const r = await exposeAction(values);
+          setResult(r);
+          applyResult(r);
+          if (r.ok) store.getState().openPanel(null);
+        });
+      }}
+    >
+      <h2 className="text-base font-semibold text-slate-900">Expose a host on the overlay</h2>
+      <Field label="Host" id={`${uid}-host`} error={errors.Host}>
+        {(p) => (
+          <select {...p} className={inputClass} value={values.host} onChange={set('host')}>
+            <option value="">Choose a host…</option>
+            {hosts.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Address" id={`${uid}-cidr`} error={errors.Address}>
+        {(p) => <input {...p} className={inputClass} value={values.cidr} onChange={set('cidr')} placeholder="10.2.1.3/16" />}
+      </Field>
+      <Field label="Bridge" id={`${uid}-bridge`} error={errors.Bridge}>
+        {(p) => <input {...p} className={inputClass} value={values.bridge} onChange={set('bridge')} />}
+      </Field>
+      <Field label="Name" id={`${uid}-name`} error={errors.Name}>
+        {(p) => <input {...p} className={inputClass} value={values.name} onChange={set('name')} placeholder="host1.weave.local (optional)" />}
+      </Field>
+      <FormAlert result={result} />
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass.primary} disabled={busy}>
+          Expose
+        </button>
+        <button type="button" className={buttonClass.secondary} onClick={() => store.getState().openPanel(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

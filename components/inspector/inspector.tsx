@@ -1,0 +1,62 @@
+'use client';
+
+import { useConsole } from '@/components/console/console-provider';
+import { frontText, targetText } from '@/components/graph/binding-label';
+import { RebindForm } from './rebind-form';
+import { RemoveBinding } from './remove-binding';
+
+/** The selected binding in full: where it listens, where it sends, what the kernel holds for it. */
+export function Inspector() {
+  const edge = useConsole((s) => s.graph.edges.find((e) => e.id === s.selectedEdgeId));
+  const role = useConsole((s) => s.role);
+  if (!edge?.data) {
+    return (
+      <section aria-label="Inspector" className="p-4 text-sm text-slate-500">
+        Select a binding in the graph to inspect it.
+      </section>
+    );
+  }
+  const { host, binding: b } = edge.data;
+  const rows: [string, string][] = [
+    ['Host', host],
+    ['Kind', b.kind],
+    ['Front', `${frontText(b)} (${b.proto})`],
+    ['Target', b.target.name === b.target.address ? targetText(b) : `${targetText(b)} (resolved to ${b.target.address}:${b.target.port})`],
+    ['Masquerade', b.masquerade ? 'yes (replies return through this host)' : 'no (client address kept)'],
+    ['Kernel state', b.state],
+    ['Counters', `${b.counters.packets} packets, ${b.counters.bytes} bytes`],
+    ['Revision', String(b.revision)],
+  ];
+  return (
+    <section aria-label={`Inspector: binding ${b.id}`} className="flex flex-col gap-4 p-4">
+      <h2 className="text-base font-semibold text-slate-900">
+        Binding <span className="font-mono">{b.id}</span>
+      </h2>
+      <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-slate-500">{k}</dt>
+            <dd className={`text-slate-900 ${k === 'Kernel state' ? `font-medium ${b.state === 'active' ? 'text-emerald-700' : 'text-rose-700'}` : ''}`}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {b.drift && (
+        <div className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
+          Drift: {b.drift.missing.length} expected rules missing, {b.drift.unexpected.length} unexpected.
+        </div>
+      )}
+      <div>
+        <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
+        <pre className="max-h-56 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-2 font-mono text-[11px] leading-relaxed text-slate-100">{b.rules.join('\n') || '(none)'}</pre>
+      </div>
+      {role === 'operator' ? (
+        <>
+          <RebindForm key={edge.id} host={host} binding={b} />
+          <RemoveBinding key={`remove-${edge.id}`} host={host} binding={b} />
+        </>
+      ) : (
+        <p className="text-sm text-slate-500">You are a viewer: changes are for operators.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { defineConfig } from '@playwright/test';
+
+// One free loopback port for the whole run. Workers load this file again, so the choice is
+// kept in the environment they inherit.
+process.env.SWITCHYARD_E2E_PORT ??= execFileSync(process.execPath, [
+  '-e',
+  "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+]).toString();
+const port = Number(process.env.SWITCHYARD_E2E_PORT);
+
+/** Debian's Chromium, headless, with nothing phoning home. */
+export const chromiumLaunch = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunch,
+    viewport: { width: 1440, height: 900 },
+  },
+  projects: [
+    // The embedded simulated network: no root needed.
+    { name: 'sim', testIgnore: /lab\.spec\.ts$/ },
+    // The real lab in network namespaces (root); it starts its own console against the lab's inventory.
+    { name: 'lab', testMatch: /lab\.spec\.ts$/, timeout: 240_000 },
+  ],
+  webServer: {
+    command: 'npm start',
+    url: `http://localhost:${port}`,
+    env: { PORT: String(port), SWITCHYARD_INVENTORY: '', SWITCHYARD_AUDIT_LOG: `/tmp/switchyard-e2e-audit-${port}.jsonl` },
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,132 @@
+import { expect, test } from '@playwright/test';
+import { ConsolePage } from './console-page';
+
+// One embedded simulated network serves the whole file; the tests build on each other in order.
+test.describe.configure({ mode: 'serial' });
+
+const web = 'binding web: host2 eth0:2211 → a1:4422';
+const h3 = 'binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211';
+const h3OnHost4 = 'binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211';
+const route = 'binding route-h3: host2 eth0:4433 → 10.2.1.3:3322';
+
+test('creates an export from the form, after showing its plan', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  await expect(c.edges()).toHaveCount(0);
+  const form = await c.planBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
+  const plan = form.getByRole('region', { name: 'Plan' });
+  await expect(plan).toContainText('Plan on host2');
+  await expect(plan).toContainText('-j DNAT --to-destination 10.2.1.1:4422');
+  // The plan changed nothing yet.
+  await expect(c.edges()).toHaveCount(0);
+  await form.getByRole('button', { name: 'Create export' }).click();
+  await expect(c.edge(web)).toHaveCount(1);
+  await expect(page.getByRole('status')).toContainText('Created export web on host2.');
+});
+
+test('imports host3 onto the overlay and routes it from host2:4433; selecting the route lights the whole path', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  await c.createBinding('import', { host: 'host1', front: '10.2.1.3', port: '3322', target: '192.168.1.3:2211', id: 'h3' });
+  await expect(c.edge(h3)).toHaveCount(1);
+  await c.createBinding('export', { host: 'host2', front: 'eth0', port: '4433', target: '10.2.1.3:3322', id: 'route-h3' });
+  await expect(c.edge(route)).toHaveCount(1);
+
+  await c.select(route);
+  await expect(c.edge(route)).toHaveClass(/route-lit/);
+  await expect(c.edge(h3)).toHaveClass(/route-lit/);
+  await expect(c.edge(web)).not.toHaveClass(/route-lit/);
+  const inspector = page.getByRole('region', { name: 'Inspector: binding route-h3' });
+  await expect(inspector).toContainText('eth0:4433 (tcp)');
+  await expect(inspector).toContainText('active');
+  await expect(inspector).toContainText('--to-destination 10.2.1.3:3322');
+});
+
+test('bad input shows an alert naming the field and changes nothing', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  const before = await c.edges().count();
+  const form = await c.planBinding('export', { host: 'host2', front: 'eth0', port: '99999', target: 'a1:4422', id: 'bad' });
+  await expect(form.getByRole('alert')).toContainText('Port: must be a port number from 1 to 65535');
+  await expect(form.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('button', { name: 'Create export' })).toBeDisabled();
+
+  // A target the host cannot resolve: the host refuses, and says which field.
+  await form.getByLabel('Port', { exact: true }).fill('2299');
+  await form.getByLabel('Target', { exact: true }).fill('nowhere:80');
+  await form.getByRole('button', { name: 'Preview plan' }).click();
+  await expect(form.getByRole('alert')).toContainText('Target: cannot resolve "nowhere"');
+  // A front already bound: a conflict naming the port.
+  await form.getByLabel('Port', { exact: true }).fill('2211');
+  await form.getByLabel('Target', { exact: true }).fill('a1:4422');
+  await form.getByRole('button', { name: 'Preview plan' }).click();
+  await expect(form.getByRole('alert')).toContainText('already bound by "web"');
+
+  await page.reload();
+  await expect(c.edge(web)).toHaveCount(1);
+  await expect(c.edges()).toHaveCount(before);
+});
+
+test('rebinds the import by dragging its target end onto host4; a drop host2 cannot reach is refused', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  // host2 cannot reach host4: the drop is refused before it happens and nothing changes.
+  await c.dragTargetEnd(web, 'service:host4', 2211);
+  await expect(c.edge(web)).toHaveCount(1);
+  await expect(page.getByRole('status')).not.toContainText('Rebinding web');
+
+  await c.dragTargetEnd(h3, 'service:host4', 2211);
+  await expect(c.edge(h3OnHost4)).toHaveCount(1);
+  await expect(page.getByRole('status')).toContainText('Rebound h3 on host1 to 192.168.4.4:2211.');
+  // The route keeps its front and still leads through the moved import.
+  await c.select(route);
+  await expect(c.edge(h3OnHost4)).toHaveClass(/route-lit/);
+});
+
+test('the page shows a screenshot-worthy network', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  await c.select(route);
+  await page.screenshot({ path: 'docs/console.png' });
+});
+
+test('rebinds through the inspector form, and refuses a second operator’s stale edit', async ({ page, browser }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  // A second operator loads the page now, holding h3 at its current revision.
+  const other = new ConsolePage(await browser.newPage());
+  await other.open();
+
+  await c.select(h3OnHost4);
+  const rebind = page.getByRole('form', { name: 'Rebind' });
+  await rebind.getByLabel('Target', { exact: true }).fill('192.168.1.3:2211');
+  await rebind.getByRole('button', { name: 'Rebind' }).click();
+  await expect(c.edge(h3)).toHaveCount(1);
+
+  await other.select(h3OnHost4);
+  const stale = other.page.getByRole('form', { name: 'Rebind' });
+  await stale.getByLabel('Target', { exact: true }).fill('192.168.4.4:2211');
+  await stale.getByRole('button', { name: 'Rebind' }).click();
+  await expect(stale.getByRole('alert')).toContainText('changed since you loaded it');
+  // The second operator now sees the fresh state, and the first operator's edit stands.
+  await expect(other.edge(h3)).toHaveCount(1);
+  await page.reload();
+  await expect(c.edge(h3)).toHaveCount(1);
+  await other.page.close();
+});
+
+test('removes a binding after confirmation, and a reload shows the same bindings', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  await c.select(web);
+  await page.getByRole('button', { name: 'Remove binding' }).click();
+  await page.getByRole('group', { name: 'Confirm removal' }).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(c.edge(web)).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('Removed web from host2.');
+
+  await page.reload();
+  await expect(c.edge(h3)).toHaveCount(1);
+  await expect(c.edge(route)).toHaveCount(1);
+  await expect(c.edge(web)).toHaveCount(0);
+  await expect(c.edges()).toHaveCount(2);
+});
