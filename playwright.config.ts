@@ -26,6 +26,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: chromiumLaunch,
     viewport: { width: 1440, height: 900 },
+    actionTimeout: 15_000,
   },
   projects: [
     // The embedded simulated network: no root needed.

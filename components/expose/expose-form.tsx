@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useId, useMemo, useState, useTransition } from 'react';
 import type { ActionResult } from '@/components/console/action-result';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
 import { Field, buttonClass, inputClass } from '@/components/console/field';
@@ -10,7 +10,8 @@ import { exposeAction } from './actions';
 
 /** Expose a host on the overlay (the seed's `weave expose`): an address on its bridge, and the NAT for it. */
 export function ExposeForm() {
-  const hosts = useConsole((s) => s.topology.hosts.filter((h) => h.reachable).map((h) => h.name));
+  const allHosts = useConsole((s) => s.topology.hosts);
+  const hosts = useMemo(() => allHosts.filter((h) => h.reachable).map((h) => h.name), [allHosts]);
   const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
   const uid = useId();

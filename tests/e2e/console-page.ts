@@ -4,8 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  async open(url = '/'): Promise<void> {
+    await this.page.goto(url);
     await expect(this.page.locator('[aria-label="host host1"]')).toBeVisible();
   }
 
@@ -39,6 +39,18 @@ export class ConsolePage {
     await expect(form.getByRole('region', { name: 'Plan' })).toContainText(`add ${f.id}`);
     await form.getByRole('button', { name: kind === 'export' ? 'Create export' : 'Create import' }).click();
     await expect(this.page.getByRole('status')).toContainText(`Created ${kind} ${f.id} on ${f.host}.`);
+  }
+
+  /** Expose a host on the overlay with the Expose form (the seed's `weave expose`). */
+  async exposeHost(host: string, cidr: string, name = ''): Promise<void> {
+    await this.page.getByRole('button', { name: 'Expose host', exact: true }).click();
+    const form = this.page.getByRole('form', { name: 'Expose host' });
+    await form.getByLabel('Host', { exact: true }).selectOption(host);
+    await form.getByLabel('Address', { exact: true }).fill(cidr);
+    await form.getByLabel('Bridge', { exact: true }).fill('weave');
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByRole('button', { name: 'Expose', exact: true }).click();
+    await expect(this.page.getByRole('status')).toContainText(`${host} now exposes ${cidr} on the overlay.`);
   }
 
   /** Select an edge with the keyboard (focus it, press Enter), as React Flow allows. */

@@ -75,12 +75,31 @@ test('rebinds the import by dragging its target end onto host4; a drop host2 can
   await expect(c.edge(web)).toHaveCount(1);
   await expect(page.getByRole('status')).not.toContainText('Rebinding web');
 
+  const host1Before = await page.locator('[aria-label="host host1"]').boundingBox();
+  const host3Before = await page.locator('[aria-label="service host3"]').boundingBox();
   await c.dragTargetEnd(h3, 'service:host4', 2211);
   await expect(c.edge(h3OnHost4)).toHaveCount(1);
+  // Laid out once and kept: nothing jumps when a binding moves.
+  expect(await page.locator('[aria-label="host host1"]').boundingBox()).toEqual(host1Before);
+  expect(await page.locator('[aria-label="service host3"]').boundingBox()).toEqual(host3Before);
   await expect(page.getByRole('status')).toContainText('Rebound h3 on host1 to 192.168.4.4:2211.');
   // The route keeps its front and still leads through the moved import.
   await c.select(route);
   await expect(c.edge(h3OnHost4)).toHaveClass(/route-lit/);
+});
+
+test('exposes a host on another overlay address from the Expose form', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open();
+  await c.exposeHost('host2', '10.2.1.133/16');
+  await expect(page.locator('[aria-label="exposed 10.2.1.133"]')).toBeVisible();
+  // An address that is not a CIDR is refused, naming the field.
+  await page.getByRole('button', { name: 'Expose host', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Expose host' });
+  await form.getByLabel('Host', { exact: true }).selectOption('host1');
+  await form.getByLabel('Address', { exact: true }).fill('10.2.1.300');
+  await form.getByRole('button', { name: 'Expose', exact: true }).click();
+  await expect(form.getByRole('alert')).toContainText('Address: must be an address with prefix length');
 });
 
 test('the page shows a screenshot-worthy network', async ({ page }) => {

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { execa, type ResultPromise } from 'execa';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { cliPath, labDown, labUp } from '@/lib/lab';
+import { ConsolePage } from './console-page';
+
+// The seed page through the console, on the real lab (network namespaces, real iptables, real TCP).
+// This file brings the lab up and down itself and starts its own console against the lab's inventory.
+// The lab's hosts already hold their overlay addresses (10.2.1.3, 10.2.1.132) on their weave bridges,
+// which is all an export or an import needs.
+test.describe.configure({ mode: 'serial' });
+test.skip(process.getuid?.() !== 0, 'the lab needs root');
+
+const root = path.resolve(import.meta.dirname, '../..');
+const labClient = path.join(root, 'tests/lab/lab-client.mjs');
+
+let server: ResultPromise | undefined;
+let consoleUrl = '';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** One TCP exchange from a lab machine's namespace: what answered, or why nothing did. */
+async function ask(namespace: string, host: string, port: number): Promise<{ ok: boolean; reply?: string; error?: string }> {
+  const r = await execa('ip', ['netns', 'exec', namespace, process.execPath, labClient, 'ask', host, String(port), 'Hello, world.', '--timeout', '3000'], { reject: false, timeout: 20_000 });
+  if (r.exitCode !== 0) throw new Error(`lab client failed in ${namespace}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
+  const lab = await labUp();
+  const port = await freePort();
+  consoleUrl = `http://localhost:${port}/`;
+  server = execa(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+    cwd: root,
+    env: { SWITCHYARD_INVENTORY: lab.inventoryPath, SWITCHYARD_AUDIT_LOG: `/tmp/switchyard-lab-e2e-audit-${port}.jsonl` },
+    reject: false,
+  });
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(consoleUrl).then((r) => r.ok, () => false);
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the lab console did not start');
+});
+
+test.afterAll(async () => {
+  server?.kill();
+  await server;
+  await labDown();
+});
+
+test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open(consoleUrl);
+  await expect(page.locator('[aria-label="host host2"]')).toContainText('netns');
+  expect(await ask('sy-world', '192.168.1.2', 2211)).toMatchObject({ ok: false });
+
+  await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
+  await expect(c.edge('binding web: host2 eth0:2211 → a1:4422')).toHaveCount(1);
+  expect(await ask('sy-world', '192.168.1.2', 2211)).toEqual({ ok: true, reply: 'a1: Hello, world.' });
+});
+
+test('imports host3 on host1, routes it from host2:4433, then drags the import onto host4: the same route reaches host4', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open(consoleUrl);
+  await c.createBinding('import', { host: 'host1', front: '10.2.1.3', port: '3322', target: '192.168.1.3:2211', id: 'h3' });
+  await c.createBinding('export', { host: 'host2', front: 'eth0', port: '4433', target: '10.2.1.3:3322', id: 'route-h3' });
+  await expect(c.edge('binding route-h3: host2 eth0:4433 → 10.2.1.3:3322')).toHaveCount(1);
+  expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
+
+  await c.dragTargetEnd('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211', 'service:host4', 2211);
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(1);
+  await expect(page.getByRole('status')).toContainText('Rebound h3 on host1 to 192.168.4.4:2211.');
+  expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host4: Hello, world.' });
+  // The route itself did not change: same front, same target, same id.
+  await expect(c.edge('binding route-h3: host2 eth0:4433 → 10.2.1.3:3322')).toHaveCount(1);
+});
