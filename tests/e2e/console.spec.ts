@@ -109,12 +109,14 @@ test('the page shows a screenshot-worthy network', async ({ page }) => {
   await page.screenshot({ path: 'docs/console.png' });
 });
 
-test('rebinds through the inspector form, and refuses a second operator’s stale edit', async ({ page, browser }) => {
+test('rebinds through the inspector form, and refuses other operators’ stale edits', async ({ page, browser }) => {
   const c = new ConsolePage(page);
   await c.open();
-  // A second operator loads the page now, holding h3 at its current revision.
-  const other = new ConsolePage(await browser.newPage());
-  await other.open();
+  // Two more operators load the page now, holding h3 at its current revision.
+  const dragger = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 } }));
+  await dragger.open();
+  const typist = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 } }));
+  await typist.open();
 
   await c.select(h3OnHost4);
   const rebind = page.getByRole('form', { name: 'Rebind' });
@@ -122,16 +124,22 @@ test('rebinds through the inspector form, and refuses a second operator’s stal
   await rebind.getByRole('button', { name: 'Rebind' }).click();
   await expect(c.edge(h3)).toHaveCount(1);
 
-  await other.select(h3OnHost4);
-  const stale = other.page.getByRole('form', { name: 'Rebind' });
+  // A stale drag moves the edge at once, then rolls back with the host's reason and the fresh state.
+  await dragger.dragTargetEnd(h3OnHost4, 'service:host3', 2211);
+  await expect(dragger.page.getByRole('alert').filter({ hasText: 'Could not rebind h3' })).toContainText('changed since you loaded it');
+  await expect(dragger.edge(h3)).toHaveCount(1);
+
+  // A stale form is refused the same way, and never overwrites the first operator's edit.
+  await typist.select(h3OnHost4);
+  const stale = typist.page.getByRole('form', { name: 'Rebind' });
   await stale.getByLabel('Target', { exact: true }).fill('192.168.4.4:2211');
   await stale.getByRole('button', { name: 'Rebind' }).click();
   await expect(stale.getByRole('alert')).toContainText('changed since you loaded it');
-  // The second operator now sees the fresh state, and the first operator's edit stands.
-  await expect(other.edge(h3)).toHaveCount(1);
+  await expect(typist.edge(h3)).toHaveCount(1);
   await page.reload();
   await expect(c.edge(h3)).toHaveCount(1);
-  await other.page.close();
+  await dragger.page.close();
+  await typist.page.close();
 });
 
 test('removes a binding after confirmation, and a reload shows the same bindings', async ({ page }) => {
