@@ -8,6 +8,7 @@ export const metadata: Metadata = {
   description: 'Exports, imports, routes and rebinding across container networks',
 };
 
+/** The page shell: React Flow's styles, then the console's own. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -64,7 +64,7 @@ export function ConsoleShell() {
             <NetworkGraph />
           </ReactFlowProvider>
         </section>
-        <aside aria-label="Details" className="w-[400px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50">
+        <aside aria-label="Details" className="w-[380px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50">
           {panel === 'export' && <BindingForm key="export" kind="export" />}
           {panel === 'import' && <BindingForm key="import" kind="import" />}
           {panel === 'expose' && <ExposeForm />}

@@ -16,7 +16,7 @@ export function BindingEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosi
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke, strokeWidth: lit || selected ? 3 : 1.75, strokeDasharray: data!.pending ? '6 4' : undefined }} />
       <EdgeLabelRenderer>
         <div
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}
           className={`nodrag nopan absolute flex items-center gap-1.5 rounded-full border bg-white px-2 py-0.5 font-mono text-[11px] shadow-sm ${lit ? 'border-violet-400 text-violet-900' : 'border-slate-300 text-slate-700'}`}
         >
           <span className={`h-2 w-2 rounded-full ${health[b.state]}`} title={`kernel state: ${b.state}`} />

@@ -11,7 +11,7 @@ export interface NodePlacement {
 }
 
 /** The size every endpoint node is drawn at (the node component uses the same numbers). */
-export const endpointSize = { width: 184, height: 64 } as const;
+export const endpointSize = { width: 200, height: 64 } as const;
 
 const elk = new ELK();
 
@@ -19,7 +19,7 @@ const rootOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '150',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '130',
   'elk.spacing.nodeNode': '36',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.padding': '[top=24,left=24,bottom=24,right=24]',
@@ -27,9 +27,9 @@ const rootOptions = {
 const groupOptions = { 'elk.padding': '[top=52,left=18,bottom=18,right=18]', 'elk.spacing.nodeNode': '22' };
 
 /**
- * A layered left-to-right layout: clients, then the hosts they reach, then the overlay and the
- * outside services. Besides the bindings, edges the network implies (a client reaches a host, a
- * container runs on a host, a host reaches a service) keep related things close.
+ * A layered left-to-right layout: clients, then the hosts they reach, then the inner hosts and the
+ * containers, then the outside services. Besides the bindings, edges the network implies (a client
+ * reaches a host, a host reaches a service) keep related things close.
  */
 export async function layoutGraph(graph: GraphModel): Promise<Record<string, NodePlacement>> {
   const groups = new Map<string, ElkNode>();
@@ -54,12 +54,18 @@ export async function layoutGraph(graph: GraphModel): Promise<Record<string, Nod
     else top.push(shape);
     const d = n.data;
     if (d.kind === 'client') for (const h of d.reaches ?? []) hint(n.id, nodeId.host(h));
-    if (d.kind === 'container' && d.host) hint(nodeId.host(d.host), n.id);
     if (d.kind === 'service') for (const h of d.reachableFrom ?? []) hint(nodeId.host(h), n.id);
   }
   // Hosts the clients reach face outwards; the other hosts sit behind them, towards the overlay.
   const reached = new Set(graph.nodes.flatMap((n) => (n.type === 'endpoint' && n.data.kind === 'client' ? (n.data.reaches ?? []).map(nodeId.host) : [])));
   for (const front of reached) for (const g of groups.keys()) if (!reached.has(g)) hint(front, g);
+  // Containers sit on the overlay beside the inner hosts: one step in from the outward-facing hosts
+  // (or from their own host when no client reaches any host).
+  for (const n of graph.nodes) {
+    if (n.type !== 'endpoint' || n.data.kind !== 'container') continue;
+    const from = reached.size ? [...reached] : n.data.host ? [nodeId.host(n.data.host)] : [];
+    for (const f of from) hint(f, n.id);
+  }
   // An unreachable host has no children; give it a size of its own.
   for (const g of groups.values()) if (!g.children!.length) Object.assign(g, { width: 220, height: 96 });
 
