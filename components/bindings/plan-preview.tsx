@@ -13,7 +13,7 @@ export function PlanPreview({ host, plan }: { host: string; plan: ChangeReport }
               <span className="text-violet-700">
                 {' '}
                 ({c.after.kind} {c.after.front.iface ?? c.after.front.address ?? '*'}:{c.after.front.port} → {c.after.target.name}:{c.after.target.port}
-                {c.after.target.name !== c.after.target.address ? ` = ${c.after.target.address}` : ''})
+                {c.after.target.name !== c.after.target.address ? `, resolves to ${c.after.target.address}` : ''})
               </span>
             )}
           </li>
