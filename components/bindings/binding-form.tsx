@@ -11,6 +11,7 @@ import { bindingEdgeId } from '@/components/graph/node-ids';
 import { createBinding, previewBinding } from './actions';
 import { PlanPreview } from './plan-preview';
 import { targetSuggestions } from './target-suggestions';
+import { selectTopology } from '@/components/console/console-selectors';
 
 type Values = { host: string; front: string; port: string; proto: string; target: string; id: string; masquerade: boolean };
 
@@ -19,7 +20,7 @@ type Values = { host: string; front: string; port: string; proto: string; target
  * shown first; "Create export"/"Create import" applies exactly what was planned.
  */
 export function BindingForm({ kind }: { kind: BindingKind }) {
-  const topology = useConsole((s) => s.topology);
+  const topology = useConsole(selectTopology);
   const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
   const uid = useId();

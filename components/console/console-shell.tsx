@@ -10,17 +10,18 @@ import { refreshTopology } from './actions';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
 import type { Panel } from './console-reducers';
+import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectRole } from '@/components/console/console-selectors';
 
 const refreshMs = 15_000;
 
 /** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
 export function ConsoleShell() {
   const store = useConsoleStoreApi();
-  const panel = useConsole((s) => s.panel);
-  const role = useConsole((s) => s.role);
-  const announcement = useConsole((s) => s.announcement);
-  const hosts = useConsole((s) => s.topology.hosts);
-  const bindingCount = useConsole((s) => s.graph.edges.length);
+  const panel = useConsole(selectPanel);
+  const role = useConsole(selectRole);
+  const announcement = useConsole(selectAnnouncement);
+  const hosts = useConsole(selectHosts);
+  const bindingCount = useConsole(selectBindingCount);
 
   // Counters and kernel state stay live; positions never move because of it.
   useEffect(() => {

@@ -22,6 +22,7 @@ import type { BindingEdge as BindingEdgeType, GraphNode } from './graph-model';
 import { HostNode } from './host-node';
 import { layoutGraph } from './layout-graph';
 import { rebindTarget } from './rebind-target';
+import { selectDragError, selectGraph, selectNodes, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 
 const nodeTypes = { host: HostNode, endpoint: EndpointNode };
 const edgeTypes = { binding: BindingEdge };
@@ -30,11 +31,11 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 /** The network as a graph: nodes laid out once and kept; binding edges selectable and rebindable by dragging their target end. */
 export function NetworkGraph() {
   const store = useConsoleStoreApi();
-  const nodes = useConsole((s) => s.nodes);
-  const graph = useConsole((s) => s.graph);
-  const pending = useConsole((s) => s.pending);
-  const selectedEdgeId = useConsole((s) => s.selectedEdgeId);
-  const dragError = useConsole((s) => s.dragError);
+  const nodes = useConsole(selectNodes);
+  const graph = useConsole(selectGraph);
+  const pending = useConsole(selectPending);
+  const selectedEdgeId = useConsole(selectSelectedEdgeId);
+  const dragError = useConsole(selectDragError);
   const edges = useMemo(() => flowEdges({ graph, pending, selectedEdgeId }), [graph, pending, selectedEdgeId]);
   const reconnecting = useRef<BindingEdgeType | null>(null);
 

@@ -4,11 +4,12 @@ import { useConsole } from '@/components/console/console-provider';
 import { frontText, targetText } from '@/components/graph/binding-label';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
+import { selectRole, selectSelectedEdge } from '@/components/console/console-selectors';
 
 /** The selected binding in full: where it listens, where it sends, what the kernel holds for it. */
 export function Inspector() {
-  const edge = useConsole((s) => s.graph.edges.find((e) => e.id === s.selectedEdgeId));
-  const role = useConsole((s) => s.role);
+  const edge = useConsole(selectSelectedEdge);
+  const role = useConsole(selectRole);
   if (!edge?.data) {
     return (
       <section aria-label="Inspector" className="p-4 text-sm text-slate-500">

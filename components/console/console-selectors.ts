@@ -1,0 +1,28 @@
+import type { ConsoleState } from './console-store';
+
+// Selectors live here, at module scope, so components subscribe to stable functions.
+
+/** Graph nodes with their kept positions. */
+export const selectNodes = (s: ConsoleState) => s.nodes;
+/** Nodes and binding edges as built from the topology. */
+export const selectGraph = (s: ConsoleState) => s.graph;
+/** Drag-rebinds waiting for their host. */
+export const selectPending = (s: ConsoleState) => s.pending;
+/** The selected binding edge's id. */
+export const selectSelectedEdgeId = (s: ConsoleState) => s.selectedEdgeId;
+/** The selected binding edge itself, if any. */
+export const selectSelectedEdge = (s: ConsoleState) => s.graph.edges.find((e) => e.id === s.selectedEdgeId);
+/** Why the last drag-rebind was refused. */
+export const selectDragError = (s: ConsoleState) => s.dragError;
+/** The caller's role. */
+export const selectRole = (s: ConsoleState) => s.role;
+/** The open side-panel form. */
+export const selectPanel = (s: ConsoleState) => s.panel;
+/** The last result, for the live region. */
+export const selectAnnouncement = (s: ConsoleState) => s.announcement;
+/** Everything the hosts reported. */
+export const selectTopology = (s: ConsoleState) => s.topology;
+/** Every host, reachable or not. */
+export const selectHosts = (s: ConsoleState) => s.topology.hosts;
+/** How many bindings the graph draws. */
+export const selectBindingCount = (s: ConsoleState) => s.graph.edges.length;
