@@ -76,10 +76,11 @@ export class SimHost {
     if (!iface) return fail(1, `Cannot find device "${dev}"\n`);
     const has = iface.addresses.includes(cidr);
     if (op === 'add') {
-      if (has) return fail(2, 'RTNETLINK answers: File exists\n');
+      // What iproute2 6.x (Debian 12) prints; older versions said "RTNETLINK answers: File exists".
+      if (has) return fail(2, 'Error: ipv4: Address already assigned.\n');
       iface.addresses.push(cidr);
     } else {
-      if (!has) return fail(2, 'RTNETLINK answers: Cannot assign requested address\n');
+      if (!has) return fail(2, 'Error: ipv4: Address not found.\n');
       iface.addresses.splice(iface.addresses.indexOf(cidr), 1);
     }
     return ok();

@@ -29,4 +29,12 @@ describe('the simulated seed network', () => {
     expect(JSON.parse(r.stderr).field).toBe('to');
     expect(host1.iptables.save()).toBe(before);
   });
+
+  it('answers address changes as iproute2 6.x does on Debian 12', async () => {
+    const host1 = (await createSimNetwork(seedNetwork)).get('host1')!;
+    expect(await host1.runner.run('ip', ['addr', 'add', '10.2.1.3/16', 'dev', 'weave'])).toEqual({ exitCode: 2, stdout: '', stderr: 'Error: ipv4: Address already assigned.\n' });
+    expect((await host1.runner.run('ip', ['addr', 'add', '10.2.1.4/16', 'dev', 'nope0'])).stderr).toBe('Cannot find device "nope0"\n');
+    expect((await host1.runner.run('ip', ['addr', 'del', '10.2.1.3/16', 'dev', 'weave'])).exitCode).toBe(0);
+    expect(await host1.runner.run('ip', ['addr', 'del', '10.2.1.3/16', 'dev', 'weave'])).toMatchObject({ exitCode: 2, stderr: 'Error: ipv4: Address not found.\n' });
+  });
 });
