@@ -157,3 +157,17 @@ test('removes a binding after confirmation, and a reload shows the same bindings
   await expect(c.edge(web)).toHaveCount(0);
   await expect(c.edges()).toHaveCount(2);
 });
+
+test.describe('as a viewer', () => {
+  test.use({ extraHTTPHeaders: { 'x-switchyard-role': 'viewer' } });
+
+  test('sees the network but no way to change it', async ({ page }) => {
+    const c = new ConsolePage(page);
+    await c.open();
+    await expect(c.edge(h3)).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'New export' })).toHaveCount(0);
+    await c.select(h3);
+    await expect(page.getByRole('region', { name: 'Inspector: binding h3' })).toContainText('You are a viewer');
+    await expect(page.getByRole('form', { name: 'Rebind' })).toHaveCount(0);
+  });
+});
