@@ -2,6 +2,11 @@ import { EngineError } from '../errors';
 import type { Exposure } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
 
+// iproute2 words the same outcomes differently across versions; classify them once, here.
+const alreadyThere = /File exists|Address already assigned/;
+const notThere = /Cannot assign requested address|Address not found|Cannot find device/;
+const noDevice = /Cannot find device/;
+
 /**
  * Give the host its address on the overlay: `weave expose` where Weave runs, else the address on
  * the bridge and forwarding on (the masquerade is part of the compiled rule set).
@@ -14,9 +19,10 @@ export async function addExposure(runner: CommandRunner, e: Exposure, weave: boo
     return true;
   }
   const r = await runner.run('ip', ['addr', 'add', e.cidr, 'dev', e.bridge]);
-  if (r.exitCode !== 0 && !/File exists/.test(r.stderr)) {
-    const why = /Cannot find device/.test(r.stderr) ? `there is no interface "${e.bridge}" on this host` : r.stderr.trim();
-    throw new EngineError(/Cannot find device/.test(r.stderr) ? 'bad-input' : 'host-failure', `bridge: ${why}`, { field: 'bridge' });
+  if (r.exitCode !== 0 && !alreadyThere.test(r.stderr)) {
+    const missing = noDevice.test(r.stderr);
+    const why = missing ? `there is no interface "${e.bridge}" on this host` : r.stderr.trim();
+    throw new EngineError(missing ? 'bad-input' : 'host-failure', `bridge: ${why}`, { field: 'bridge' });
   }
   const f = await runner.run('sysctl', ['-w', 'net.ipv4.ip_forward=1']);
   if (f.exitCode !== 0) throw new EngineError('host-failure', `could not turn ip_forward on: ${f.stderr.trim()}`);
@@ -26,7 +32,7 @@ export async function addExposure(runner: CommandRunner, e: Exposure, weave: boo
 /** Take the host's overlay address away again (`weave hide`, or the address off the bridge). */
 export async function removeExposure(runner: CommandRunner, e: Exposure, weave: boolean): Promise<void> {
   const r = weave ? await runner.run('weave', ['hide', e.cidr]) : await runner.run('ip', ['addr', 'del', e.cidr, 'dev', e.bridge]);
-  if (r.exitCode !== 0 && !/Cannot assign requested address|Cannot find device/.test(r.stderr)) {
+  if (r.exitCode !== 0 && !notThere.test(r.stderr)) {
     throw new EngineError('host-failure', `could not remove ${e.cidr} from ${e.bridge}: ${r.stderr.trim()}`);
   }
 }
