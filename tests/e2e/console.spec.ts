@@ -102,10 +102,12 @@ test('exposes a host on another overlay address from the Expose form', async ({ 
   await expect(form.getByRole('alert')).toContainText('Address: must be an address with prefix length');
 });
 
-test('the page shows a screenshot-worthy network', async ({ page }) => {
+test('takes the README screenshot: a selected route with its rules in the inspector', async ({ page }) => {
   const c = new ConsolePage(page);
   await c.open();
   await c.select(route);
+  await expect(page.getByRole('heading', { name: /Binding route-h3/ })).toBeVisible();
+  await expect(page.getByText(/--to-destination 10\.2\.1\.3:3322/)).toBeVisible();
   await page.screenshot({ path: 'docs/console.png' });
 });
 
