@@ -11,7 +11,10 @@ import { ConsolePage } from './console-page';
 // The lab's hosts already hold their overlay addresses (10.2.1.3, 10.2.1.132) on their weave bridges,
 // which is all an export or an import needs.
 test.describe.configure({ mode: 'serial' });
-test.skip(process.getuid?.() !== 0, 'the lab needs root');
+// Fail, not skip, without root: a layer that silently does not run proves nothing.
+test.beforeAll(() => {
+  if (process.getuid?.() !== 0) throw new Error('the lab e2e needs root (network namespaces); run as root, or only `--project sim`');
+});
 
 const root = path.resolve(import.meta.dirname, '../..');
 const labClient = path.join(root, 'tests/lab/lab-client.mjs');
