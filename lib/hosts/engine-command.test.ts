@@ -11,7 +11,7 @@ describe('engineCommand', () => {
     );
     expect(c).toEqual({
       file: 'ip',
-      args: ['netns', 'exec', 'sy-host1', '/usr/bin/node', '/abs/sy.mjs', '--state-dir', '/run/lab/host1', '--json', 'list'],
+      args: ['netns', 'exec', 'sy-host1', 'env', 'SWITCHYARD_HOSTNAME=host1', '/usr/bin/node', '/abs/sy.mjs', '--state-dir', '/run/lab/host1', '--json', 'list'],
     });
   });
 

@@ -30,9 +30,10 @@ export function engineCommand(
       return isRoot ? { file: engine[0], args: engine.slice(1) } : { file: 'sudo', args: ['-n', ...engine] };
     }
     case 'netns':
+      // Namespaces share the machine's hostname, so the engine is told the inventory's name for it.
       return {
         file: 'ip',
-        args: ['netns', 'exec', host.namespace, node, host.cli, '--state-dir', host.stateDir, '--json', ...args],
+        args: ['netns', 'exec', host.namespace, 'env', `SWITCHYARD_HOSTNAME=${host.name}`, node, host.cli, '--state-dir', host.stateDir, '--json', ...args],
       };
     case 'ssh': {
       const remote = ['switchyard', ...(host.stateDir ? ['--state-dir', host.stateDir] : []), '--json', ...args];

@@ -24,6 +24,7 @@ describe('Exporting Services', () => {
   it('lists the export as active, and its counters saw the connection', async () => {
     const r = await switchyard('host2', ['list']);
     expect(r.exitCode, r.stderr).toBe(0);
+    expect((r.json as ListReport).host).toBe('host2'); // not the machine's hostname, which every namespace shares
     const web = (r.json as ListReport).bindings.find((b) => b.id === ids.web);
     expect(web?.state).toBe('active');
     expect(web?.counters.packets).toBeGreaterThan(0);

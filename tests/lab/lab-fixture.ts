@@ -66,7 +66,7 @@ const parse = (text: string): unknown => {
 
 /** Runs `switchyard --state-dir <host's own> --json ARGS` inside a lab host's namespace. */
 export async function switchyard(host: string, args: readonly string[]): Promise<CliRun> {
-  const r = await inNs(machine(host).namespace, process.execPath, [cliPath, '--state-dir', stateDirOf(host), '--json', ...args]);
+  const r = await inNs(machine(host).namespace, 'env', [`SWITCHYARD_HOSTNAME=${host}`, process.execPath, cliPath, '--state-dir', stateDirOf(host), '--json', ...args]);
   return { exitCode: r.exitCode, json: parse(r.stdout), error: parse(r.stderr) as CliRun['error'], stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -26,6 +26,7 @@ export interface EngineIO {
   runner: CommandRunner;
   /** Defaults to the state file in --state-dir, $SWITCHYARD_STATE_DIR or /var/lib/switchyard. */
   store?: StateStore;
+  /** How messages name this host; else $SWITCHYARD_HOSTNAME, else the system hostname. */
   hostname?: string;
   /** Read by `--file -`. */
   stdin?: string;
@@ -131,7 +132,7 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       runner: io.runner,
       store: io.store ?? new FileStateStore(stateDir),
       iptables: iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'),
-      hostname: io.hostname ?? osHostname(),
+      hostname: io.hostname ?? env.SWITCHYARD_HOSTNAME ?? osHostname(),
     };
     const out = await dispatch(p, ctx, io);
     return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };
