@@ -2,18 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ListReport } from '@/lib/engine/model/report';
 import { ask, switchyard, useLab } from './lab-fixture';
-import { exposeHost1, exposeHost2, ids, importHost3, moveImportTo, routeViaHost2 } from './seed';
+import { ids, moveImportTo, seedRoute } from './seed';
 
 const routeOnHost2 = async () => ((await switchyard('host2', ['list'])).json as ListReport).bindings.find((b) => b.id === ids.route);
 
 describe('Dynamically Changing Service Locations', () => {
   useLab();
-  beforeAll(async () => {
-    await exposeHost1();
-    await importHost3();
-    await exposeHost2();
-    await routeViaHost2();
-  });
+  beforeAll(seedRoute);
 
   it('before the move, the container and the route reach HOST3', async () => {
     expect(await ask('a2', 'host1', 3322)).toEqual({ ok: true, reply: 'host3: Hello, world.' });

@@ -2,7 +2,7 @@
 // 10.2.1.3:3322 → HOST3 or HOST4) while the import on HOST1 is moved back and forth twenty times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, startClient, switchyard, useLab, waitFor } from './lab-fixture';
-import { exposeHost1, exposeHost2, ids, importHost3, routeViaHost2 } from './seed';
+import { ids, seedRoute } from './seed';
 
 interface Connection {
   n: number;
@@ -21,12 +21,7 @@ const pauseMs = 2;
 
 describe('rebind under load', () => {
   useLab();
-  beforeAll(async () => {
-    await exposeHost1();
-    await importHost3();
-    await exposeHost2();
-    await routeViaHost2();
-  });
+  beforeAll(seedRoute);
   const moves: { to: 'host3' | 'host4'; startAt: number; doneAt: number }[] = [];
   let connections: Connection[] = [];
   let client: ReturnType<typeof startClient> | undefined;

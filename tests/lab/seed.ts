@@ -27,3 +27,11 @@ export const routeViaHost2 = () =>
 
 /** Moving the service: the import's NAT rule changed to `$HOST4:2211` (or back to `$HOST3:2211`). */
 export const moveImportTo = (target: '192.168.4.4:2211' | '192.168.1.3:2211') => mustSwitchyard('host1', ['rebind', ids.importNc, '--to', target]);
+
+/** The whole route of "Routing Services": HOST1's import of HOST3, and HOST2's export of it to the outside world. */
+export async function seedRoute(): Promise<void> {
+  await exposeHost1();
+  await importHost3();
+  await exposeHost2();
+  await routeViaHost2();
+}
