@@ -42,7 +42,7 @@ function printStatus(s: LabStatus): void {
     const services = m.services.map((x) => ` service ${x.port}/${x.proto} ${x.running ? 'running' : 'stopped'}`).join('');
     console.log(`  ${m.name.padEnd(6)} ${m.namespace.padEnd(9)} ${m.present ? '' : '(no namespace) '}${ifaces}${services}`);
   };
-  console.log(`lab ${s.up ? 'up' : 'not up'}; overlay bridge in ${s.overlay.namespace}${s.overlay.present ? '' : ' (missing)'}`);
+  console.log(`lab ${s.up ? 'up' : 'not up'}; overlay bridge in ${s.overlay.namespace}${s.overlay.present ? '' : ' (missing)'}${s.owner ? `; owned by pid ${s.owner}` : ''}`);
   for (const [title, list] of [['hosts', s.hosts], ['containers', s.containers], ['services', s.services], ['clients', s.clients]] as const) {
     console.log(`${title}:`);
     list.forEach(line);

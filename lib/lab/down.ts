@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { removeEmptyNetnsEtc, removeHostsFile } from './hosts-files';
 import * as netns from './netns';
+import { assertMayTakeDown, releaseLab } from './lab-owner';
 import { labDir } from './paths';
 import { stopProcess, stopServices } from './services';
 import { labNamespaces } from './topology';
@@ -11,8 +12,16 @@ export interface LabDownReport {
   processes: number;
 }
 
-/** Removes every namespace, process and file the lab made; safe to run when nothing is up. */
+/** Removes every namespace, process and file the lab made; safe to run when nothing is up. Refuses while another live process owns the lab. */
 export async function labDown(): Promise<LabDownReport> {
+  await assertMayTakeDown();
+  const report = await removeLab();
+  await releaseLab();
+  return report;
+}
+
+/** Removes the lab's namespaces, processes and files, whoever owns it (`up` calls this after claiming it). */
+export async function removeLab(): Promise<LabDownReport> {
   await stopServices();
   const present = (await netns.listNamespaces()).filter((ns) => labNamespaces.includes(ns));
   let processes = 0;

@@ -4,5 +4,6 @@ export { labDown, type LabDownReport } from './down';
 export { labStatus, type LabStatus, type MachineStatus } from './status';
 export { labInventory, type Inventory } from './inventory';
 export { machines, machine, overlay, labNamespaces, overlayAddress, type LabMachine } from './topology';
-export { cliPath, inventoryPath, labDir, stateDirOf } from './paths';
+export { cliPath, inventoryPath, labDir, ownerPath, stateDirOf } from './paths';
+export { labOwner } from './lab-owner';
 export { LabError } from './lab-error';

@@ -4,6 +4,9 @@ import path from 'node:path';
 /** Where the lab keeps everything it makes at run time; `down` removes the whole directory. */
 export const labDir = '/run/switchyard-lab';
 
+/** Who owns the lab now: the pid of the process that brought it up (outside labDir, which `down` empties). */
+export const ownerPath = '/run/switchyard-lab.owner';
+
 /** The console inventory `up` writes. */
 export const inventoryPath = path.join(labDir, 'inventory.json');
 

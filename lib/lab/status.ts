@@ -1,4 +1,5 @@
 import { access } from 'node:fs/promises';
+import { labOwner } from './lab-owner';
 import * as netns from './netns';
 import { inventoryPath } from './paths';
 import { serviceAlive } from './services';
@@ -21,6 +22,8 @@ export interface LabStatus {
   /** What is missing, in words; empty when the lab is up. */
   problems: string[];
   inventoryPath: string | null;
+  /** The live process that brought the lab up and will take it down (tests, e2e), if any. */
+  owner: number | null;
   overlay: { namespace: string; present: boolean };
   hosts: MachineStatus[];
   containers: MachineStatus[];
@@ -45,6 +48,7 @@ export async function labStatus(): Promise<LabStatus> {
     up: problems.length === 0,
     problems,
     inventoryPath: inventory,
+    owner: (await labOwner()) ?? null,
     overlay: { namespace: overlayNs, present: present.has(overlayNs) },
     hosts: withRole('host'),
     containers: withRole('container'),

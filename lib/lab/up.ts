@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { labDown } from './down';
+import { removeLab } from './down';
 import { writeHostsFile } from './hosts-files';
 import { writeInventory } from './inventory';
 import { LabError } from './lab-error';
+import { claimLab, releaseLab } from './lab-owner';
 import * as netns from './netns';
 import { labDir, stateDirOf } from './paths';
 import { startService } from './services';
@@ -15,14 +16,19 @@ export interface LabUpReport {
   inventoryPath: string;
 }
 
-/** Builds the lab from scratch (tearing down any previous one first) and writes the inventory. */
-export async function labUp(): Promise<LabUpReport> {
+/**
+ * Builds the lab from scratch (tearing down any previous one first) and writes the inventory; this
+ * process owns the lab until it calls `labDown` or exits. Waits up to `waitMs` for another owner.
+ */
+export async function labUp(opts: { waitMs?: number } = {}): Promise<LabUpReport> {
   if (process.getuid?.() !== 0) throw new LabError('the lab needs root (network namespaces, veths, iptables)');
-  await labDown();
+  await claimLab(opts.waitMs ?? 100_000);
+  await removeLab();
   try {
     return await build();
   } catch (err) {
-    await labDown();
+    await removeLab();
+    await releaseLab();
     throw err;
   }
 }

@@ -12,12 +12,15 @@ const clientPath = fileURLToPath(new URL('./lab-client.mjs', import.meta.url));
 
 /** Builds a fresh lab before a file's tests and removes it after them, whatever happened. */
 export function useLab(): void {
+  let built = false;
   beforeAll(async () => {
     if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build:cli\` (or \`npm run test:lab\`)`);
-    await labUp();
+    await labUp(); // waits while another process (the console's lab e2e) owns the lab
+    built = true;
   });
   afterAll(async () => {
-    await labDown();
+    // A lab this file never got belongs to someone else: leave it to them.
+    if (built) await labDown();
   });
 }
 

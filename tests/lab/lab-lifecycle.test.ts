@@ -1,9 +1,12 @@
 // The lab itself: `up` builds everything (twice in a row, cleanly), `down` leaves nothing behind.
 import { execa } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inventoryPath, labDir, labDown, labInventory, labNamespaces, labStatus, labUp } from '@/lib/lab';
+import { inventoryPath, ownerPath, labDir, labDown, labInventory, labNamespaces, labStatus, labUp } from '@/lib/lab';
 import { ask, inNs } from './lab-fixture';
+
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 const labNamespacesNow = async () => {
   const r = await execa('ip', ['netns', 'list'], { reject: false });
@@ -39,6 +42,14 @@ describe('the lab', () => {
     expect(await ask('a2', 'a1', 4422, 'still here?')).toEqual({ ok: true, reply: 'a1: still here?' });
     expect(await ask('host1', '192.168.1.3', 2211)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
     expect(await ask('host1', '192.168.4.4', 2211)).toEqual({ ok: true, reply: 'host4: Hello, world.' });
+  });
+
+  it('belongs to the process that brought it up: another process may not take it down meanwhile', async () => {
+    expect((await labStatus()).owner).toBe(process.pid);
+    const other = await execa(tsx, ['lib/lab/cli.ts', 'down'], { reject: false, timeout: 30_000 });
+    expect(other.exitCode).toBe(1);
+    expect(other.stderr).toContain(`in use by pid ${process.pid}`);
+    expect((await labStatus()).up).toBe(true);
   });
 
   it('writes the console inventory it prints', () => {
@@ -79,5 +90,7 @@ describe('the lab', () => {
     expect(existsSync(labDir)).toBe(false);
     for (const ns of labNamespaces) expect(existsSync(`/etc/netns/${ns}`)).toBe(false);
     expect((await labStatus()).up).toBe(false);
+    expect((await labStatus()).owner).toBeNull();
+    expect(existsSync(ownerPath)).toBe(false);
   });
 });
