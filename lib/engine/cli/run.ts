@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { EngineError, badInput } from '../errors';
 import { iptablesCommands } from '../iptables/kernel';
 import type { ErrorReport } from '../model/report';
-import { parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
+import { defaultBindingId, parseBindingFile, parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
 import type { CommandRunner } from '../runner/command-runner';
 import { FileStateStore } from '../state/file-state-store';
 import type { StateStore } from '../state/state-store';
@@ -19,7 +19,6 @@ import { restore } from '../verbs/restore';
 import { optional, parseArgs, required, type ParsedArgs } from './args';
 import { formatChange, formatExpose, formatList, formatStatus } from './format-text';
 import { usage } from './usage';
-import { parseBindingFile } from '../model/validate';
 
 /** What the engine needs from its surroundings; the CLI passes the real ones, the sim its own. */
 export interface EngineIO {
@@ -65,7 +64,7 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
       const port = required(f, 'port');
       const iface = optional(f, 'in');
       const on = kind === 'import' ? required(f, 'on') : undefined;
-      const id = optional(f, 'id') ?? `${kind}-${(iface ?? on ?? 'any').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${port}`;
+      const id = optional(f, 'id') ?? defaultBindingId(kind, iface ?? on, port);
       const spec = parseBindingSpec({ id, kind, proto: optional(f, 'proto'), port, in: iface, on, to: required(f, 'to'), masquerade: !f['no-masquerade'] });
       const r = await addBinding(ctx, spec);
       return { json: r, text: formatChange(r) };

@@ -35,9 +35,6 @@ export async function readFacts(runner: CommandRunner, hostname: string): Promis
   };
 }
 
-/** Every IPv4 address the host holds, without prefix. */
-export const localAddresses = (f: HostFacts): string[] => f.interfaces.flatMap((i) => i.addresses.map((a) => a.split('/')[0]));
-
 /** Warnings an operator should see about the host as a whole. */
 export function hostWarnings(f: HostFacts, bindingCount: number): string[] {
   return bindingCount > 0 && !f.ipForward

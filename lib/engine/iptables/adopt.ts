@@ -1,6 +1,6 @@
 import type { BindingSpec } from '../model/binding';
 import type { ForeignRule } from '../model/report';
-import { isIPv4 } from '../model/validate';
+import { defaultBindingId, isIPv4 } from '../model/validate';
 import { isOwnedChain } from './names';
 import type { Rule, Tables } from './ruleset';
 import { findTable, jumpTarget } from './ruleset';
@@ -49,7 +49,7 @@ export function adoptable(r: Rule): BindingSpec | string {
   if (dst && (!address || !isIPv4(address))) return `destination ${dst} is not a single address`;
   const iface = opts.get('-i');
   const base = { proto, port, to, masquerade: false } as const;
-  if (address && !iface) return { id: `import-${address.replace(/\./g, '-')}-${port}`, kind: 'import', on: address, ...base };
-  if (!address) return { id: `export-${iface ?? 'any'}-${port}`.toLowerCase().replace(/[^a-z0-9-]/g, '-'), kind: 'export', ...(iface ? { in: iface } : {}), ...base };
+  if (address && !iface) return { id: defaultBindingId('import', address, port), kind: 'import', on: address, ...base };
+  if (!address) return { id: defaultBindingId('export', iface, port), kind: 'export', ...(iface ? { in: iface } : {}), ...base };
   return 'matches both an interface and an address';
 }

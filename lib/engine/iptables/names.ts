@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isBindingId } from '../model/validate';
 
 /** Every chain Switchyard owns starts with this. */
 export const chainPrefix = 'SWITCHYARD-';
@@ -29,7 +30,7 @@ export const tag = {
 export function bindingIdOfTag(comment: string | undefined): string | null {
   if (!comment?.startsWith('switchyard:')) return null;
   const rest = comment.slice('switchyard:'.length);
-  return /^[a-z0-9][a-z0-9-]{0,62}$/.test(rest) && !['hook', 'masquerade', 'forward'].includes(rest) ? rest : null;
+  return isBindingId(rest) ? rest : null;
 }
 
 /** The nat chain that holds one binding's DNAT: `SWITCHYARD-B-` + 12 chars of a hash of its id (kube-proxy style). */

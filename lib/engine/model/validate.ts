@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badInput } from '../errors';
-import type { BindingSpec, Proto } from './binding';
+import type { BindingKind, BindingSpec, Proto } from './binding';
 
 /** Ids reserved for Switchyard's shared rules (their comment tags would be ambiguous). */
 const reservedIds = new Set(['hook', 'masquerade', 'forward', 'expose']);
@@ -36,6 +36,14 @@ export function parseIface(field: string, v: unknown): string {
     throw badInput(field, `must be an interface name (1–15 letters, digits, "_", "." or "-"), got ${JSON.stringify(v ?? null)}`);
   }
   return v;
+}
+
+/** True for a string that can be a binding id (also how read-back tells binding tags from shared ones). */
+export const isBindingId = (v: string): boolean => idRe.test(v) && !reservedIds.has(v);
+
+/** The id a binding gets when none is given: kind, front and port, e.g. `export-eth0-2211`, `import-10-2-1-3-3322`. */
+export function defaultBindingId(kind: BindingKind, front: string | undefined, port: number | string): string {
+  return `${kind}-${(front ?? 'any').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${port}`;
 }
 
 /** Parse a binding id (`^[a-z0-9][a-z0-9-]{0,62}$`, not a reserved word). */
