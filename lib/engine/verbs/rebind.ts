@@ -22,10 +22,8 @@ export interface RebindOptions {
  */
 export async function rebind(ctx: EngineContext, o: RebindOptions): Promise<ChangeReport> {
   const t = parseTarget('to', o.to);
-  let old: Binding | undefined;
   const r = await transact(ctx, async (state, facts) => {
     const b = findBinding(state, o.id, facts.hostname, o.expectRevision);
-    old = b;
     const target = { name: t.name, address: await resolveName(ctx.runner, t.name), port: t.port };
     if (target.name === b.target.name && target.address === b.target.address && target.port === b.target.port) {
       return { next: state, changes: [] };
@@ -34,14 +32,15 @@ export async function rebind(ctx: EngineContext, o: RebindOptions): Promise<Chan
     checkConflicts(after, state.bindings, facts);
     return { next: { ...state, bindings: state.bindings.map((x) => (x.id === b.id ? after : x)) }, changes: [{ op: 'rebind', id: b.id, before: b, after }] };
   });
-  const after = r.changes[0]?.after ?? old!;
+  const binding = r.state.bindings.find((b) => b.id === o.id)!;
   const warnings = [...r.warnings];
   let flowsCut: number | undefined;
-  const moved = old && (old.target.address !== after.target.address || old.target.port !== after.target.port);
-  if (moved && (after.proto === 'udp' || o.cut)) {
-    const cut = await cutFlows(ctx.runner, after.proto, old!.target);
+  const old = r.changes[0]?.before?.target;
+  const moved = old && (old.address !== binding.target.address || old.port !== binding.target.port);
+  if (moved && (binding.proto === 'udp' || o.cut)) {
+    const cut = await cutFlows(ctx.runner, binding.proto, old);
     if ('deleted' in cut) flowsCut = cut.deleted;
     else warnings.push(cut.warning);
   }
-  return { changes: r.changes, script: r.script, warnings, binding: after, ...(flowsCut !== undefined ? { flowsCut } : {}) };
+  return { changes: r.changes, script: r.script, warnings, binding, ...(flowsCut !== undefined ? { flowsCut } : {}) };
 }

@@ -22,7 +22,7 @@ export async function transact(
   ctx: EngineContext,
   decide: (state: HostState, facts: HostFacts) => Promise<Decision>,
   opts: { dryRun?: boolean } = {},
-): Promise<ChangeReport & { state: HostState; facts: HostFacts }> {
+): Promise<ChangeReport & { state: HostState }> {
   return ctx.store.withLock(async () => {
     const state = await ctx.store.read();
     const facts = await readFacts(ctx.runner, ctx.hostname);
@@ -30,7 +30,7 @@ export async function transact(
     const kernel = await readKernel(ctx.runner, ctx.iptables);
     const desired = compile(d.next);
     const warnings = [...(d.warnings ?? []), ...hostWarnings(facts, d.next.bindings.length)];
-    if (opts.dryRun) return { changes: d.changes, script: plan(kernel, desired).script, warnings, state: d.next, facts };
+    if (opts.dryRun) return { changes: d.changes, script: plan(kernel, desired).script, warnings, state: d.next };
     const p = await applyRuleSet(ctx.runner, ctx.iptables, kernel, desired);
     try {
       await ctx.store.write(d.next);
@@ -38,6 +38,6 @@ export async function transact(
       const undo = await revertTo(ctx.runner, ctx.iptables, ownedOf(kernel));
       throw new EngineError('host-failure', `could not save the state file, rules rolled back${undo ? ` (rollback failed: ${undo})` : ''}: ${(e as Error).message}`, { cause: e });
     }
-    return { changes: d.changes, script: p.script, warnings, state: d.next, facts };
+    return { changes: d.changes, script: p.script, warnings, state: d.next };
   });
 }
