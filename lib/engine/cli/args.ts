@@ -3,20 +3,21 @@ import { badInput } from '../errors';
 /** Flags a verb takes: `value` flags need an argument, `bool` flags stand alone. */
 export type FlagSpec = Record<string, 'value' | 'bool'>;
 
+/** Each verb's flags, and the name of its one positional argument if it takes one. */
 export const verbs = {
-  export: { flags: { port: 'value', in: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool' }, positional: 0 },
-  import: { flags: { on: 'value', port: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool' }, positional: 0 },
-  rebind: { flags: { to: 'value', cut: 'bool', revision: 'value' }, positional: 1 },
-  remove: { flags: { revision: 'value' }, positional: 1 },
-  list: { flags: {}, positional: 0 },
-  status: { flags: {}, positional: 0 },
-  plan: { flags: { file: 'value' }, positional: 0 },
-  apply: { flags: { file: 'value' }, positional: 0 },
-  restore: { flags: {}, positional: 0 },
-  flush: { flags: { forget: 'bool' }, positional: 0 },
-  expose: { flags: { bridge: 'value', name: 'value' }, positional: 1 },
-  hide: { flags: { bridge: 'value' }, positional: 1 },
-} as const satisfies Record<string, { flags: FlagSpec; positional: number }>;
+  export: { flags: { port: 'value', in: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool' } },
+  import: { flags: { on: 'value', port: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool' } },
+  rebind: { flags: { to: 'value', cut: 'bool', revision: 'value' }, positional: 'id' },
+  remove: { flags: { revision: 'value' }, positional: 'id' },
+  list: { flags: {}, },
+  status: { flags: {}, },
+  plan: { flags: { file: 'value' } },
+  apply: { flags: { file: 'value' } },
+  restore: { flags: {}, },
+  flush: { flags: { forget: 'bool' } },
+  expose: { flags: { bridge: 'value', name: 'value' }, positional: 'cidr' },
+  hide: { flags: {}, positional: 'cidr' },
+} as const satisfies Record<string, { flags: FlagSpec; positional?: string }>;
 
 export type Verb = keyof typeof verbs;
 
@@ -57,9 +58,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       out.positional.push(a);
     }
   }
-  if (out.verb && out.positional.length !== verbs[out.verb].positional) {
-    const want = verbs[out.verb].positional;
-    throw badInput(out.verb === 'rebind' || out.verb === 'remove' ? 'id' : out.verb === 'expose' || out.verb === 'hide' ? 'cidr' : 'arguments', want ? `${out.verb} takes exactly ${want} argument` : `${out.verb} takes no arguments, got "${out.positional.join(' ')}"`);
+  if (out.verb) {
+    const name: string | undefined = (verbs[out.verb] as { positional?: string }).positional;
+    if (out.positional.length !== (name ? 1 : 0)) {
+      throw badInput(name ?? 'arguments', name ? `${out.verb} takes exactly one ${name}` : `${out.verb} takes no arguments, got "${out.positional.join(' ')}"`);
+    }
   }
   return out;
 }

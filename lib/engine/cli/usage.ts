@@ -10,7 +10,7 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables] [
   apply   --file F          make this host's bindings exactly those in F (JSON)
   restore                   re-apply the state file to the kernel
   flush   [--forget]        remove every rule and chain Switchyard owns
-  expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR [--bridge B]
+  expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR
 exit codes: 0 done, 2 bad input, 3 conflict, 4 kernel refused, 5 lock not acquired
 environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
   SWITCHYARD_HOSTNAME (the host's name in messages; hosts in network namespaces share the machine's hostname)
