@@ -72,17 +72,16 @@ describe('engine verbs on a simulated host', () => {
       [['export', '--port', '3322', '--to', 'a1:4422', '--id', 'any-iface'], /already bound by "nc"/],
       [['import', '--on', '10.2.1.3', '--port', '3400', '--to', '192.168.4.4:2211', '--id', 'nc'], /already exists/],
       [['import', '--on', '10.2.1.3', '--port', '3401', '--to', '10.2.1.3:3401', '--id', 'self'], /loop/],
-      [['import', '--on', '10.2.1.3', '--port', '3402', '--to', '192.168.1.1:3403', '--id', 'ring'], /./],
     ];
-    // The last case is fine on its own; closing the ring with a second binding is the loop.
-    for (const [argv, msg] of cases.slice(0, 4)) {
+    for (const [argv, msg] of cases) {
       const r = await h.sw(...argv);
       expect(r.exitCode, argv.join(' ')).toBe(3);
       expect(r.json.code).toBe('conflict');
       expect(r.json.message).toMatch(msg);
     }
     expect(h.host.iptables.save()).toBe(before);
-    expect((await h.sw(...cases[4][0])).exitCode).toBe(0);
+    // A loop through two bindings: the first is fine on its own, the second closes the ring.
+    expect((await h.sw('import', '--on', '10.2.1.3', '--port', '3402', '--to', '192.168.1.1:3403', '--id', 'ring')).exitCode).toBe(0);
     const ring = await h.sw('export', '--in', 'eth1', '--port', '3403', '--to', '10.2.1.3:3402', '--id', 'ring-back');
     expect(ring.exitCode).toBe(3);
     expect(ring.json.message).toMatch(/loop/);
