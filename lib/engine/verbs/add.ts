@@ -2,7 +2,7 @@ import { EngineError } from '../errors';
 import type { BindingSpec } from '../model/binding';
 import type { ChangeReport } from '../model/report';
 import { bindingFromSpec } from './binding-from-spec';
-import { checkConflicts, checkFrontExists } from './conflicts';
+import { checkConflicts, checkFrontExists, frontIndex } from './conflicts';
 import type { EngineContext } from './context';
 import { transact } from './transact';
 
@@ -14,7 +14,7 @@ export async function addBinding(ctx: EngineContext, spec: BindingSpec): Promise
     }
     const b = await bindingFromSpec(ctx.runner, spec, 1);
     checkFrontExists(b, facts);
-    checkConflicts(b, state.bindings, facts);
+    checkConflicts(b, frontIndex(state.bindings), facts);
     return { next: { ...state, bindings: [...state.bindings, b] }, changes: [{ op: 'add', id: b.id, after: b }] };
   });
   return { changes: r.changes, script: r.script, warnings: r.warnings, binding: r.changes[0].after };

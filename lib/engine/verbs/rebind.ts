@@ -3,7 +3,7 @@ import { resolveName } from '../host/resolve';
 import type { Binding } from '../model/binding';
 import type { ChangeReport } from '../model/report';
 import { parseTarget } from '../model/validate';
-import { checkConflicts } from './conflicts';
+import { checkConflicts, frontIndex } from './conflicts';
 import type { EngineContext } from './context';
 import { findBinding } from './find-binding';
 import { transact } from './transact';
@@ -29,7 +29,7 @@ export async function rebind(ctx: EngineContext, o: RebindOptions): Promise<Chan
       return { next: state, changes: [] };
     }
     const after: Binding = { ...b, target, revision: b.revision + 1 };
-    checkConflicts(after, state.bindings, facts);
+    checkConflicts(after, frontIndex(state.bindings), facts);
     return { next: { ...state, bindings: state.bindings.map((x) => (x.id === b.id ? after : x)) }, changes: [{ op: 'rebind', id: b.id, before: b, after }] };
   });
   const binding = r.state.bindings.find((b) => b.id === o.id)!;
