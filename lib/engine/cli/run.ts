@@ -1,6 +1,6 @@
 import { hostname as osHostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { EngineError, badInput } from '../errors';
+import { asEngineError, badInput } from '../errors';
 import { iptablesCommands } from '../iptables/kernel';
 import type { ErrorReport } from '../model/report';
 import { defaultBindingId, parseBindingFile, parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
@@ -16,7 +16,7 @@ import { list, status } from '../verbs/read-status';
 import { rebind } from '../verbs/rebind';
 import { removeBinding } from '../verbs/remove';
 import { restore } from '../verbs/restore';
-import { optional, parseArgs, required, type ParsedArgs } from './args';
+import { optional, parseArgs, required, verbs, type ParsedArgs } from './args';
 import { formatChange, formatExpose, formatList, formatStatus } from './format-text';
 import { usage } from './usage';
 
@@ -115,13 +115,17 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
   }
 }
 
-/** Run the `switchyard` CLI in process: parse, validate, run one verb, render. Never throws for expected failures. */
+/** Run the `switchyard` CLI in process: parse, validate, run one verb, render. Never throws: every failure is an exit code and a message. */
 export async function runSwitchyard(argv: readonly string[], io: EngineIO): Promise<EngineOutput> {
   const env = io.env ?? process.env;
   const wantsJson = argv.includes('--json');
   try {
     const p = parseArgs(argv);
-    if (p.global.help || !p.verb) return { exitCode: p.verb || p.global.help ? 0 : 2, stdout: p.global.help ? usage : '', stderr: p.global.help ? '' : usage };
+    if (p.global.help) return { exitCode: 0, stdout: usage, stderr: '' };
+    if (!p.verb) {
+      if (!wantsJson) return { exitCode: 2, stdout: '', stderr: usage };
+      throw badInput('verb', `a verb is required (verbs: ${Object.keys(verbs).join(', ')})`);
+    }
     const backend = optional(p.global, 'backend') ?? 'iptables';
     if (backend === 'nft') throw badInput('backend', 'the nftables backend is not available yet; use --backend iptables');
     if (backend !== 'iptables') throw badInput('backend', `must be iptables or nft, got "${backend}"`);
@@ -136,9 +140,9 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
     const out = await dispatch(p, ctx, io);
     return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };
   } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    const report: ErrorReport = { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.context ? { context: e.context } : {}) };
-    const stderr = wantsJson ? JSON.stringify(report) + '\n' : `switchyard: ${e.message}\n${e.context ? e.context + '\n' : ''}`;
-    return { exitCode: e.exitCode, stdout: '', stderr };
+    const err = asEngineError(e);
+    const report: ErrorReport = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.context ? { context: err.context } : {}) };
+    const stderr = wantsJson ? JSON.stringify(report) + '\n' : `switchyard: ${err.message}\n${err.context ? err.context + '\n' : ''}`;
+    return { exitCode: err.exitCode, stdout: '', stderr };
   }
 }
