@@ -1,6 +1,7 @@
 import { hostname as osHostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { asEngineError, badInput } from '../errors';
+import { parseBackendName } from '../backend';
 import { iptablesCommands } from '../iptables/kernel';
 import type { ErrorReport } from '../model/report';
 import { defaultBindingId, parseBindingFile, parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
@@ -126,9 +127,8 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       if (!wantsJson) return { exitCode: 2, stdout: '', stderr: usage };
       throw badInput('verb', `a verb is required (verbs: ${Object.keys(verbs).join(', ')})`);
     }
-    const backend = optional(p.global, 'backend') ?? 'iptables';
-    if (backend === 'nft') throw badInput('backend', 'the nftables backend is not available yet; use --backend iptables');
-    if (backend !== 'iptables') throw badInput('backend', `must be iptables or nft, got "${backend}"`);
+    const flag = optional(p.global, 'backend');
+    const askedBackend = flag !== undefined ? parseBackendName('backend', flag) : env.SWITCHYARD_BACKEND ? parseBackendName('SWITCHYARD_BACKEND', env.SWITCHYARD_BACKEND) : undefined;
     const stateDir = optional(p.global, 'state-dir') ?? env.SWITCHYARD_STATE_DIR ?? '/var/lib/switchyard';
     if (!stateDir.startsWith('/')) throw badInput('state-dir', `must be an absolute path, got "${stateDir}"`);
     const ctx: EngineContext = {
@@ -136,6 +136,7 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       store: io.store ?? new FileStateStore(stateDir),
       iptables: iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'),
       hostname: io.hostname ?? env.SWITCHYARD_HOSTNAME ?? osHostname(),
+      askedBackend,
     };
     const out = await dispatch(p, ctx, io);
     return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };

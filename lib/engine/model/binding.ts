@@ -64,6 +64,8 @@ export interface Exposure {
 /** Everything a host's state file holds. */
 export interface HostState {
   version: 1;
+  /** Which backend holds the rules (`iptables` when absent: files from before backends). */
+  backend?: 'iptables' | 'nft';
   bindings: Binding[];
   exposed: Exposure[];
 }

@@ -60,7 +60,7 @@ export interface ListReport {
 /** `status --json` */
 export interface StatusReport {
   host: string;
-  backend: 'iptables';
+  backend: 'iptables' | 'nft';
   facts: HostFacts;
   exposed: Exposure[];
   bindings: BindingReport[];

@@ -14,6 +14,7 @@ const binding = z.object({
 
 const hostState = z.object({
   version: z.literal(1),
+  backend: z.enum(['iptables', 'nft']).optional(),
   bindings: z.array(binding),
   exposed: z.array(z.object({ cidr: z.string(), bridge: z.string(), name: z.string().optional() })),
 });

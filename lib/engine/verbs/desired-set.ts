@@ -34,7 +34,7 @@ export async function applyDesired(ctx: EngineContext, specs: BindingSpec[], opt
       for (const b of state.bindings) if (!wanted.has(b.id)) changes.push({ op: 'remove', id: b.id, before: b });
       return { next: { ...state, bindings: next }, changes };
     },
-    opts,
+    { ...opts, sync: 'full' },
   );
   return { changes: r.changes, script: r.script, warnings: r.warnings };
 }
