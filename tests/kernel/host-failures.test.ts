@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // The host failing under the engine: a full disk, a read-only file system, no permission, a path in
 // the way, a reader that went away. Each is exit 1 with a plain message (one JSON object under
 // --json), and leaves no lock, no temp file and no rules behind.
-describe('host failures are typed, plain and leave nothing behind', () => {
+describe.each(backends)('host failures are typed, plain and leave nothing behind (%s backend)', (backend) => {
   let net: ScratchNetwork;
   let root: string;
   const mounts: string[] = [];
@@ -22,7 +22,7 @@ describe('host failures are typed, plain and leave nothing behind', () => {
   const sw = async (stateDir: string, args: string[]) => {
     const r = await execa('ip', ['netns', 'exec', net.ns.host, process.execPath, cliPath, '--state-dir', stateDir, ...args], {
       reject: false,
-      env: { SWITCHYARD_IPTABLES: 'iptables-nft' },
+      env: { SWITCHYARD_IPTABLES: 'iptables-nft', SWITCHYARD_BACKEND: backend },
       timeout: 30_000,
     });
     return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
@@ -30,7 +30,7 @@ describe('host failures are typed, plain and leave nothing behind', () => {
   const exportWeb = ['--json', 'export', '--in', 'eth0', '--port', '2211', '--to', '10.77.0.11:4422', '--id', 'web'];
 
   beforeAll(async () => {
-    net = await scratchNetwork('iptables-nft');
+    net = await scratchNetwork(backend, 'iptables-nft');
     // Let the nat table exist first, so "as before" can be compared byte for byte.
     await net.exec(net.ns.host, 'iptables-nft', ['-t', 'nat', '-N', 'WARM-UP']);
     await net.exec(net.ns.host, 'iptables-nft', ['-t', 'nat', '-X', 'WARM-UP']);
@@ -57,7 +57,7 @@ describe('host failures are typed, plain and leave nothing behind', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await readdir(dir)).toEqual(['filler']);
     expect(await net.save()).toBe(before);
-    expect(before).not.toContain('SWITCHYARD');
+    expect(before).not.toMatch(/SWITCHYARD|switchyard/);
     // The disk with no room even for the lock: still typed, still nothing left.
     await execa('truncate', ['-s', '+4096', join(dir, 'filler')]);
     await execa('dd', ['if=/dev/zero', `of=${join(dir, 'filler2')}`, 'bs=4k'], { reject: false });
@@ -108,7 +108,7 @@ describe('host failures are typed, plain and leave nothing behind', () => {
     const bindings = Array.from({ length: 2000 }, (_, i) => ({ id: `b${i}`, kind: 'export', in: 'eth0', port: 10000 + i, to: '10.77.0.11:4422' }));
     await writeFile(file, JSON.stringify({ bindings }));
     const cmd = `ip netns exec ${net.ns.host} "${process.execPath}" "${cliPath}" --state-dir "${join(root, 'st')}" plan --file "${file}" | head -c 1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`;
-    const piped = await execa('bash', ['-c', cmd], { reject: false, env: { SWITCHYARD_IPTABLES: 'iptables-nft' } });
+    const piped = await execa('bash', ['-c', cmd], { reject: false, env: { SWITCHYARD_IPTABLES: 'iptables-nft', SWITCHYARD_BACKEND: backend } });
     expect(String(piped.stderr)).toBe('');
     expect(String(piped.stdout)).toMatch(/^exit 0$/m);
   });

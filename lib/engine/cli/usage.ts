@@ -15,7 +15,6 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables|nf
 RAILS: --allow-local-target  a target may be loopback, unspecified, broadcast, multicast or this host (else exit 2)
        --force               a front may take a port this host listens on or shadow a foreign DNAT rule (else exit 3)
 exit codes: 0 done, 1 the host failed (I/O, corrupt state), 2 bad input, 3 conflict, 4 kernel refused, 5 lock not acquired
-environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_BACKEND (iptables | nft; the state file's own wins),
-  SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
+environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_BACKEND (iptables | nft; the state file's own wins), SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
   SWITCHYARD_HOSTNAME (the host's name in messages; hosts in network namespaces share the machine's hostname)
 `;
