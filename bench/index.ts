@@ -17,11 +17,6 @@ import { readBack } from '@/lib/engine/iptables/readback';
 import { SimulatedIptables } from '@/lib/engine/iptables/simulated';
 import type { Binding, HostState } from '@/lib/engine/model/binding';
 
-if (process.argv.includes('--kernel')) {
-  await (await import('./kernel/index')).runKernelBench();
-  process.exit(0);
-}
-
 const n = Number(process.env.BENCH_BINDINGS ?? 1000);
 
 function state(count: number, moved = -1): HostState {
