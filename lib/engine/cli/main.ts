@@ -3,6 +3,13 @@ import { runSwitchyard } from './run';
 
 /** Entry point of `dist/switchyard.mjs`: the real host, the real state file. */
 async function main(): Promise<void> {
+  // A reader that went away (`switchyard status | head`) ends the run quietly, not with a trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const argv = process.argv.slice(2);
   const stdin = argv.includes('-') ? await readStdin() : undefined;
   const out = await runSwitchyard(argv, { runner: new ExecaRunner(), stdin });
@@ -18,6 +25,7 @@ async function readStdin(): Promise<string> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`switchyard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  // runSwitchyard turns every failure into a message; this is the last guard, still without a trace.
+  process.stderr.write(`switchyard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;
 });

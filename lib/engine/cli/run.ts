@@ -1,6 +1,7 @@
 import { hostname as osHostname } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { EngineError, badInput } from '../errors';
+import { asEngineError, badInput } from '../errors';
+import { parseBackendName } from '../backend';
 import { iptablesCommands } from '../iptables/kernel';
 import type { ErrorReport } from '../model/report';
 import { defaultBindingId, parseBindingFile, parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
@@ -12,11 +13,13 @@ import type { EngineContext } from '../verbs/context';
 import { applyDesired } from '../verbs/desired-set';
 import { expose, hide } from '../verbs/expose';
 import { flush } from '../verbs/flush';
+import { migrate } from '../verbs/migrate';
 import { list, status } from '../verbs/read-status';
 import { rebind } from '../verbs/rebind';
+import type { RailOptions } from '../verbs/rails';
 import { removeBinding } from '../verbs/remove';
 import { restore } from '../verbs/restore';
-import { optional, parseArgs, required, type ParsedArgs } from './args';
+import { optional, parseArgs, required, verbs, type ParsedArgs } from './args';
 import { formatChange, formatExpose, formatList, formatStatus } from './format-text';
 import { usage } from './usage';
 
@@ -46,6 +49,9 @@ const revisionOf = (p: ParsedArgs): number | undefined => {
   return Number(v);
 };
 
+/** What the operator let past the safety rails: `--allow-local-target`, `--force`. */
+const railsOf = (p: ParsedArgs): RailOptions => ({ allowLocalTarget: p.flags['allow-local-target'] === true, force: p.flags.force === true });
+
 async function readSpecFile(p: ParsedArgs, io: EngineIO): Promise<string> {
   const f = required(p.flags, 'file');
   if (f === '-') return io.stdin ?? '';
@@ -66,11 +72,11 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
       const on = kind === 'import' ? required(f, 'on') : undefined;
       const id = optional(f, 'id') ?? defaultBindingId(kind, iface ?? on, port);
       const spec = parseBindingSpec({ id, kind, proto: optional(f, 'proto'), port, in: iface, on, to: required(f, 'to'), masquerade: !f['no-masquerade'] });
-      const r = await addBinding(ctx, spec);
+      const r = await addBinding(ctx, spec, railsOf(p));
       return { json: r, text: formatChange(r) };
     }
     case 'rebind': {
-      const r = await rebind(ctx, { id: parseId('id', p.positional[0]), to: required(f, 'to'), cut: f.cut === true, expectRevision: revisionOf(p) });
+      const r = await rebind(ctx, { id: parseId('id', p.positional[0]), to: required(f, 'to'), cut: f.cut === true, expectRevision: revisionOf(p), allowLocalTarget: railsOf(p).allowLocalTarget });
       return { json: r, text: formatChange(r) };
     }
     case 'remove': {
@@ -88,7 +94,7 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
     case 'plan':
     case 'apply': {
       const dryRun = p.verb === 'plan';
-      const r = await applyDesired(ctx, parseBindingFile(await readSpecFile(p, io)), { dryRun });
+      const r = await applyDesired(ctx, parseBindingFile(await readSpecFile(p, io)), { dryRun, rails: railsOf(p) });
       return { json: r, text: formatChange(r, dryRun) };
     }
     case 'restore': {
@@ -108,6 +114,10 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
       });
       return { json: r, text: formatExpose(r) };
     }
+    case 'migrate': {
+      const r = await migrate(ctx, parseBackendName('to', required(f, 'to')));
+      return { json: r, text: `moved ${r.from === r.to ? 'nothing' : `bindings from ${r.from} to ${r.to}`}\n` + formatChange(r) };
+    }
     case 'hide': {
       const r = await hide(ctx, parseCidr('cidr', p.positional[0]));
       return { json: r, text: formatExpose(r) };
@@ -115,16 +125,19 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
   }
 }
 
-/** Run the `switchyard` CLI in process: parse, validate, run one verb, render. Never throws for expected failures. */
+/** Run the `switchyard` CLI in process: parse, validate, run one verb, render. Never throws: every failure is an exit code and a message. */
 export async function runSwitchyard(argv: readonly string[], io: EngineIO): Promise<EngineOutput> {
   const env = io.env ?? process.env;
   const wantsJson = argv.includes('--json');
   try {
     const p = parseArgs(argv);
-    if (p.global.help || !p.verb) return { exitCode: p.verb || p.global.help ? 0 : 2, stdout: p.global.help ? usage : '', stderr: p.global.help ? '' : usage };
-    const backend = optional(p.global, 'backend') ?? 'iptables';
-    if (backend === 'nft') throw badInput('backend', 'the nftables backend is not available yet; use --backend iptables');
-    if (backend !== 'iptables') throw badInput('backend', `must be iptables or nft, got "${backend}"`);
+    if (p.global.help) return { exitCode: 0, stdout: usage, stderr: '' };
+    if (!p.verb) {
+      if (!wantsJson) return { exitCode: 2, stdout: '', stderr: usage };
+      throw badInput('verb', `a verb is required (verbs: ${Object.keys(verbs).join(', ')})`);
+    }
+    const flag = optional(p.global, 'backend');
+    const askedBackend = flag !== undefined ? parseBackendName('backend', flag) : env.SWITCHYARD_BACKEND ? parseBackendName('SWITCHYARD_BACKEND', env.SWITCHYARD_BACKEND) : undefined;
     const stateDir = optional(p.global, 'state-dir') ?? env.SWITCHYARD_STATE_DIR ?? '/var/lib/switchyard';
     if (!stateDir.startsWith('/')) throw badInput('state-dir', `must be an absolute path, got "${stateDir}"`);
     const ctx: EngineContext = {
@@ -132,13 +145,14 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       store: io.store ?? new FileStateStore(stateDir),
       iptables: iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'),
       hostname: io.hostname ?? env.SWITCHYARD_HOSTNAME ?? osHostname(),
+      askedBackend,
     };
     const out = await dispatch(p, ctx, io);
     return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };
   } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    const report: ErrorReport = { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.context ? { context: e.context } : {}) };
-    const stderr = wantsJson ? JSON.stringify(report) + '\n' : `switchyard: ${e.message}\n${e.context ? e.context + '\n' : ''}`;
-    return { exitCode: e.exitCode, stdout: '', stderr };
+    const err = asEngineError(e);
+    const report: ErrorReport = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.context ? { context: err.context } : {}) };
+    const stderr = wantsJson ? JSON.stringify(report) + '\n' : `switchyard: ${err.message}\n${err.context ? err.context + '\n' : ''}`;
+    return { exitCode: err.exitCode, stdout: '', stderr };
   }
 }

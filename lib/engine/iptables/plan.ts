@@ -1,3 +1,4 @@
+import type { Counters } from '../model/report';
 import type { RuleSet } from './compile';
 import { isOwnedChain, tag } from './names';
 import { RestoreScript } from './restore-script';
@@ -18,6 +19,21 @@ export function ownedOf(current: Tables): RuleSet {
     return { chains, hooks };
   };
   return { nat: of('nat'), filter: of('filter') };
+}
+
+/** A rule's arguments as one map key (NUL never occurs in an argument). */
+const argsKey = (args: readonly string[]) => args.join('\0');
+
+/** The counters of a chain's rules, keyed by arguments, in order (a chain may repeat a rule). */
+function countersByArgs(rules: readonly Rule[]): Map<string, (Counters | undefined)[]> {
+  const m = new Map<string, (Counters | undefined)[]>();
+  for (const r of rules) {
+    const k = argsKey(r.args);
+    const list = m.get(k);
+    if (list) list.push(r.counters);
+    else m.set(k, [r.counters]);
+  }
+  return m;
 }
 
 const sameRules = (a: Chain, b: Chain) => a.rules.length === b.rules.length && a.rules.every((r, i) => sameArgs(r.args, b.rules[i].args));
@@ -41,21 +57,23 @@ export function plan(current: Tables, desired: RuleSet): Plan {
   const have = ownedOf(current);
   for (const table of tableNames) {
     const want = desired[table];
+    // Chains by name on both sides: planning is linear in the number of chains.
+    const haveByName = new Map(have[table].chains.map((c) => [c.name, c]));
+    const wantNames = new Set(want.chains.map((c) => c.name));
     for (const c of want.chains) {
-      const now = have[table].chains.find((x) => x.name === c.name);
+      const now = haveByName.get(c.name);
       if (now && sameRules(now, c)) continue;
       s.declare(table, c.name);
       // Rewriting a chain must not zero the counters of the rules that stay the same.
-      const pool = [...(now?.rules ?? [])];
+      const pool = countersByArgs(now?.rules ?? []);
       for (const r of c.rules) {
-        const i = pool.findIndex((x) => sameArgs(x.args, r.args));
-        const kept = i >= 0 ? pool.splice(i, 1)[0].counters : undefined;
+        const kept = pool.get(argsKey(r.args))?.shift();
         s.append(table, kept && (kept.packets || kept.bytes) ? { ...r, counters: kept } : r);
       }
       rewritten.push(c.name);
     }
     for (const c of have[table].chains) {
-      if (want.chains.some((x) => x.name === c.name)) continue;
+      if (wantNames.has(c.name)) continue;
       s.declare(table, c.name).deleteChain(table, c.name);
       deleted.push(c.name);
     }

@@ -22,6 +22,8 @@ const counterRe = /^\[(\d+):(\d+)\]$/;
 export function parseSave(text: string): Tables {
   const tables: Table[] = [];
   let table: Table | null = null;
+  // Chains of the table being read, by name: one look-up per line, never a search.
+  let chains = new Map<string, Chain>();
   const lines = text.split('\n');
   lines.forEach((raw, idx) => {
     const n = idx + 1;
@@ -33,6 +35,7 @@ export function parseSave(text: string): Tables {
       if (!/^[a-z]+$/.test(name)) throw new SaveParseError(n, `bad table name "${name}"`);
       if (tables.some((t) => t.name === name)) throw new SaveParseError(n, `table ${name} appears twice`);
       table = { name, chains: [] };
+      chains = new Map();
       return;
     }
     if (!table) throw new SaveParseError(n, `"${line}" outside a table`);
@@ -46,12 +49,13 @@ export function parseSave(text: string): Tables {
       const m = /^:(\S+)\s+(\S+)(?:\s+\[(\d+):(\d+)\])?$/.exec(line);
       if (!m) throw new SaveParseError(n, `bad chain declaration "${line}"`);
       const [, name, policy, p, b] = m;
-      if (t.chains.some((c) => c.name === name)) throw new SaveParseError(n, `chain ${name} declared twice`);
+      if (chains.has(name)) throw new SaveParseError(n, `chain ${name} declared twice`);
       const builtin = isBuiltinChain(t.name, name);
       if (builtin === (policy === '-')) throw new SaveParseError(n, `chain ${name} has policy "${policy}"`);
       const chain: Chain = { name, policy: policy === '-' ? null : policy, rules: [] };
       if (p !== undefined) chain.counters = { packets: Number(p), bytes: Number(b) };
       t.chains.push(chain);
+      chains.set(name, chain);
       return;
     }
     let args: string[];
@@ -67,7 +71,7 @@ export function parseSave(text: string): Tables {
       args = args.slice(1);
     }
     if (args[0] !== '-A' || args.length < 3) throw new SaveParseError(n, `expected "-A CHAIN …", got "${line}"`);
-    const chain = t.chains.find((c) => c.name === args[1]);
+    const chain = chains.get(args[1]);
     if (!chain) throw new SaveParseError(n, `rule for undeclared chain ${args[1]}`);
     chain.rules.push({ chain: chain.name, args: args.slice(2), ...(counters ? { counters } : {}) });
   });

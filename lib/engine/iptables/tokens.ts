@@ -6,35 +6,31 @@
 /** Split one rule line into arguments; throws on an unterminated quote. */
 export function splitArgs(line: string): string[] {
   const out: string[] = [];
-  let cur = '';
-  let inToken = false;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '\\' && i + 1 < line.length) {
-        cur += line[++i];
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cur += c;
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+    if (i >= n) break;
+    let cur = '';
+    // One argument: unquoted runs are sliced whole; only quoted parts go character by character.
+    while (i < n && line[i] !== ' ' && line[i] !== '\t') {
+      if (line[i] !== '"') {
+        let j = i;
+        while (j < n && line[j] !== ' ' && line[j] !== '\t' && line[j] !== '"') j++;
+        cur += line.slice(i, j);
+        i = j;
+        continue;
       }
-      continue;
+      i++;
+      for (;;) {
+        if (i >= n) throw new Error('unterminated quote');
+        const c = line[i++];
+        if (c === '"') break;
+        cur += c === '\\' && i < n ? line[i++] : c;
+      }
     }
-    if (c === '"') {
-      quoted = true;
-      inToken = true;
-    } else if (c === ' ' || c === '\t') {
-      if (inToken) out.push(cur);
-      cur = '';
-      inToken = false;
-    } else {
-      cur += c;
-      inToken = true;
-    }
+    out.push(cur);
   }
-  if (quoted) throw new Error('unterminated quote');
-  if (inToken) out.push(cur);
   return out;
 }
 

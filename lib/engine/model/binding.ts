@@ -59,11 +59,15 @@ export interface Exposure {
   bridge: string;
   /** DNS name announced for it, if any. */
   name?: string;
+  /** The address was on the bridge before `expose`: it is not Switchyard's, and `hide` leaves it there. */
+  preexisting?: true;
 }
 
 /** Everything a host's state file holds. */
 export interface HostState {
   version: 1;
+  /** Which backend holds the rules (`iptables` when absent: files from before backends). */
+  backend?: 'iptables' | 'nft';
   bindings: Binding[];
   exposed: Exposure[];
 }

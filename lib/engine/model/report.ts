@@ -40,15 +40,27 @@ export interface HostFacts {
   weave: boolean;
 }
 
-/** A DNAT rule in the nat table that Switchyard does not own. */
+/** A DNAT rule that Switchyard does not own. */
 export interface ForeignRule {
-  table: 'nat';
+  /** `nat` (iptables), or `nft <family> <table>` for a rule in another nftables table. */
+  table: string;
   chain: string;
   /** The rule as `iptables-save` prints it. */
   rule: string;
   /** The binding it would become if adopted, or why it cannot be. */
   adoptAs: BindingSpec | null;
   reason?: string;
+  /** The packets the rule catches, as far as a front can overlap them (absent parts match anything). */
+  match?: ForeignMatch;
+}
+
+/** What a foreign DNAT rule matches on: protocol, destination port, destination address or network, inbound interface. */
+export interface ForeignMatch {
+  proto?: string;
+  port?: number;
+  /** `-d`: an address or a network (`10.2.0.0/16`). */
+  destination?: string;
+  iface?: string;
 }
 
 /** `list --json` */
@@ -60,7 +72,7 @@ export interface ListReport {
 /** `status --json` */
 export interface StatusReport {
   host: string;
-  backend: 'iptables';
+  backend: 'iptables' | 'nft';
   facts: HostFacts;
   exposed: Exposure[];
   bindings: BindingReport[];

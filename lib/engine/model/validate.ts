@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '../errors';
 import type { BindingKind, BindingSpec, Proto } from './binding';
+import { parseUntrustedJson, showValue } from './untrusted-json';
 
 /** Ids reserved for Switchyard's shared rules (their comment tags would be ambiguous). */
 const reservedIds = new Set(['hook', 'masquerade', 'forward', 'expose']);
@@ -19,21 +20,21 @@ export function isIPv4(s: string): boolean {
 export function parsePort(field: string, v: unknown): number {
   const s = typeof v === 'number' ? String(v) : v;
   if (typeof s !== 'string' || !/^[1-9][0-9]{0,4}$/.test(s) || Number(s) > 65535) {
-    throw badInput(field, `must be a port number from 1 to 65535, got ${JSON.stringify(v ?? null)}`);
+    throw badInput(field, `must be a port number from 1 to 65535, got ${showValue(v)}`);
   }
   return Number(s);
 }
 
 /** Parse an IPv4 address. */
 export function parseIPv4(field: string, v: unknown): string {
-  if (typeof v !== 'string' || !isIPv4(v)) throw badInput(field, `must be an IPv4 address like 10.2.1.3, got ${JSON.stringify(v ?? null)}`);
+  if (typeof v !== 'string' || !isIPv4(v)) throw badInput(field, `must be an IPv4 address like 10.2.1.3, got ${showValue(v)}`);
   return v;
 }
 
 /** Parse an interface name (`^[A-Za-z0-9_.-]{1,15}$`). */
 export function parseIface(field: string, v: unknown): string {
   if (typeof v !== 'string' || !ifaceRe.test(v) || v === '.' || v === '..') {
-    throw badInput(field, `must be an interface name (1–15 letters, digits, "_", "." or "-"), got ${JSON.stringify(v ?? null)}`);
+    throw badInput(field, `must be an interface name (1–15 letters, digits, "_", "." or "-"), got ${showValue(v)}`);
   }
   return v;
 }
@@ -49,7 +50,7 @@ export function defaultBindingId(kind: BindingKind, front: string | undefined, p
 /** Parse a binding id (`^[a-z0-9][a-z0-9-]{0,62}$`, not a reserved word). */
 export function parseId(field: string, v: unknown): string {
   if (typeof v !== 'string' || !idRe.test(v)) {
-    throw badInput(field, `must be 1–63 lowercase letters, digits or "-", starting with a letter or digit, got ${JSON.stringify(v ?? null)}`);
+    throw badInput(field, `must be 1–63 lowercase letters, digits or "-", starting with a letter or digit, got ${showValue(v)}`);
   }
   if (reservedIds.has(v)) throw badInput(field, `"${v}" is reserved for Switchyard's own rules`);
   return v;
@@ -57,7 +58,7 @@ export function parseId(field: string, v: unknown): string {
 
 /** Parse a protocol: tcp or udp. */
 export function parseProto(field: string, v: unknown): Proto {
-  if (v !== 'tcp' && v !== 'udp') throw badInput(field, `must be tcp or udp, got ${JSON.stringify(v ?? null)}`);
+  if (v !== 'tcp' && v !== 'udp') throw badInput(field, `must be tcp or udp, got ${showValue(v)}`);
   return v;
 }
 
@@ -65,28 +66,38 @@ export function parseProto(field: string, v: unknown): Proto {
 export function parseTarget(field: string, v: unknown): { name: string; port: number } {
   if (typeof v !== 'string') throw badInput(field, 'must be TARGET:PORT');
   const i = v.lastIndexOf(':');
-  if (i <= 0) throw badInput(field, `must be TARGET:PORT (like a1:4422 or 192.168.1.3:2211), got ${JSON.stringify(v)}`);
-  const name = v.slice(0, i);
+  if (i <= 0) throw badInput(field, `must be TARGET:PORT (like a1:4422 or 192.168.1.3:2211), got ${showValue(v)}`);
   const port = parsePort(field, v.slice(i + 1));
-  const looksNumeric = /^[0-9.]+$/.test(name);
-  if (looksNumeric ? !isIPv4(name) : !hostNameRe.test(name)) {
-    throw badInput(field, `"${name}" is neither an IPv4 address nor a host name`);
-  }
-  return { name, port };
+  return { name: parseTargetName(field, v.slice(0, i)), port };
+}
+
+/** Parse a target's name: an IPv4 address or a DNS name (letters, digits, "-", "."). */
+export function parseTargetName(field: string, name: unknown): string {
+  const ok = typeof name === 'string' && (/^[0-9.]+$/.test(name) ? isIPv4(name) : hostNameRe.test(name));
+  if (!ok) throw badInput(field, `${showValue(name)} is neither an IPv4 address nor a host name`);
+  return name as string;
+}
+
+/** The fields of a JSON object, refusing a non-object and any field not in `known`. */
+export function objectFields(field: string, v: unknown, known: readonly string[]): Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw badInput(field, `must be an object, got ${showValue(v)}`);
+  const extra = Object.keys(v).find((k) => !known.includes(k));
+  if (extra !== undefined) throw badInput(`${field ? field + '.' : ''}${extra}`, `is not a known field (known: ${known.join(', ')})`);
+  return v as Record<string, unknown>;
 }
 
 /** Parse `A.B.C.D/N` (N 1–32). */
 export function parseCidr(field: string, v: unknown): string {
   const m = typeof v === 'string' ? /^([0-9.]+)\/([0-9]{1,2})$/.exec(v) : null;
   if (!m || !isIPv4(m[1]) || Number(m[2]) < 1 || Number(m[2]) > 32 || !/^[1-9][0-9]?$/.test(m[2])) {
-    throw badInput(field, `must be an address with prefix length like 10.2.1.3/16, got ${JSON.stringify(v ?? null)}`);
+    throw badInput(field, `must be an address with prefix length like 10.2.1.3/16, got ${showValue(v)}`);
   }
   return v as string;
 }
 
 /** Parse a DNS name (for `expose --name`). */
 export function parseHostName(field: string, v: unknown): string {
-  if (typeof v !== 'string' || !hostNameRe.test(v) || /^[0-9.]+$/.test(v)) throw badInput(field, `must be a DNS name, got ${JSON.stringify(v ?? null)}`);
+  if (typeof v !== 'string' || !hostNameRe.test(v) || /^[0-9.]+$/.test(v)) throw badInput(field, `must be a DNS name, got ${showValue(v)}`);
   return v;
 }
 
@@ -134,12 +145,7 @@ export const bindingFileSchema = z.object({
 
 /** Parse the text of a bindings file into specs, naming the first bad field (`bindings[2].port`). */
 export function parseBindingFile(text: string): BindingSpec[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw badInput('file', `is not JSON (${(e as Error).message})`);
-  }
+  const json = parseUntrustedJson(text, 'file');
   const r = bindingFileSchema.safeParse(json);
   if (!r.success) throw badInput('file', 'must be {"bindings": [ {id, kind, port, to, …}, … ]}');
   const specs = r.data.bindings.map((b, i) => {

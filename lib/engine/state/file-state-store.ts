@@ -1,6 +1,6 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
-import { EngineError } from '../errors';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileSystemError } from '../errors';
 import { emptyState, type HostState } from '../model/binding';
 import { parseHostState } from './state-schema';
 import type { StateStore } from './state-store';
@@ -18,8 +18,14 @@ export class FileStateStore implements StateStore {
   }
 
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.makeDir();
     return withLockFile(join(this.dir, 'lock'), this.lockTimeoutMs, fn);
+  }
+
+  private async makeDir(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 }).catch(async (e: unknown) => {
+      throw fileSystemError(await realMkdirError(this.dir, e), `create the state directory ${this.dir}`);
+    });
   }
 
   async read(): Promise<HostState> {
@@ -28,22 +34,28 @@ export class FileStateStore implements StateStore {
       text = await readFile(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-      throw new EngineError('host-failure', `cannot read ${this.file}: ${(e as Error).message}`, { cause: e });
+      throw fileSystemError(e, `read ${this.file}`);
     }
     return parseHostState(text, this.file);
   }
 
   async write(state: HostState): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.makeDir();
     const tmp = `${this.file}.${process.pid}.tmp`;
-    const fh = await open(tmp, 'w', 0o600);
     try {
-      await fh.writeFile(JSON.stringify(state, null, 2) + '\n');
-      await fh.sync();
-    } finally {
-      await fh.close();
+      const fh = await open(tmp, 'w', 0o600);
+      try {
+        await fh.writeFile(JSON.stringify(state, null, 2) + '\n');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, this.file);
+    } catch (e) {
+      // A full or read-only disk must not leave a half-written temp file behind.
+      await unlink(tmp).catch(() => undefined);
+      throw fileSystemError(e, `write ${this.file}`);
     }
-    await rename(tmp, this.file);
     const dir = await open(this.dir, 'r');
     try {
       await dir.sync();
@@ -51,4 +63,18 @@ export class FileStateStore implements StateStore {
       await dir.close();
     }
   }
+}
+
+/**
+ * Node's recursive mkdir reports ENOENT for what is really EROFS or EACCES on the first missing
+ * directory; creating that one directory alone gives the true reason.
+ */
+async function realMkdirError(dir: string, e: unknown): Promise<unknown> {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return e;
+  let first = dir;
+  while (dirname(first) !== first && !(await stat(dirname(first)).then(() => true, () => false))) first = dirname(first);
+  return mkdir(first).then(
+    () => e,
+    (real: unknown) => real,
+  );
 }

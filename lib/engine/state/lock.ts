@@ -1,5 +1,5 @@
 import { open, readFile, stat, unlink } from 'node:fs/promises';
-import { EngineError } from '../errors';
+import { EngineError, fileSystemError } from '../errors';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -14,14 +14,22 @@ function alive(pid: number): boolean {
 }
 
 async function createExclusive(path: string): Promise<boolean> {
+  let fh;
   try {
-    const fh = await open(path, 'wx');
+    fh = await open(path, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw fileSystemError(e, `take the lock ${path}`);
+  }
+  try {
     await fh.writeFile(String(process.pid));
     await fh.close();
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
+    // An empty lock left by a full disk would make the next call wait: take it away again.
+    await fh.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw fileSystemError(e, `take the lock ${path}`);
   }
 }
 

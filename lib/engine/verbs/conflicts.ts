@@ -21,20 +21,41 @@ function frontsOverlap(a: Binding, b: Binding, facts: HostFacts): boolean {
   return frontCatches(exp, imp.proto, imp.front.address!, imp.front.port, facts);
 }
 
+/** Bindings grouped by protocol and front port: only bindings in one group can catch the same packets. */
+export type FrontIndex = Map<string, Binding[]>;
+
+const frontKey = (proto: string, port: number) => `${proto}/${port}`;
+
+/** Index bindings by protocol and front port, so conflict checks look up instead of scanning. */
+export function frontIndex(bindings: readonly Binding[]): FrontIndex {
+  const index: FrontIndex = new Map();
+  for (const b of bindings) {
+    const k = frontKey(b.proto, b.front.port);
+    const group = index.get(k);
+    if (group) group.push(b);
+    else index.set(k, [b]);
+  }
+  return index;
+}
+
 /**
- * Refuse a binding that would clash with the others on this host: a front already bound, or a
- * target that leads back to its own front (directly or through the host's other bindings).
+ * Refuse a binding that would clash with the others on this host (`others`, indexed; a binding
+ * with b's id stands for b's old version): a front already bound, or a target that leads back
+ * to its own front (directly or through the host's other bindings).
  */
-export function checkConflicts(b: Binding, others: Binding[], facts: HostFacts): void {
-  const clash = others.find((o) => o.id !== b.id && frontsOverlap(o, b, facts));
+export function checkConflicts(b: Binding, others: FrontIndex, facts: HostFacts): void {
+  const near = (proto: string, port: number) => {
+    const group = (others.get(frontKey(proto, port)) ?? []).filter((o) => o.id !== b.id);
+    return b.proto === proto && b.front.port === port ? [...group, b] : group;
+  };
+  const clash = near(b.proto, b.front.port).find((o) => o !== b && frontsOverlap(o, b, facts));
   if (clash) {
     throw new EngineError('conflict', `front ${describeFront(b)}/${b.proto} is already bound by "${clash.id}"`, { field: b.kind === 'import' ? 'on' : 'port' });
   }
-  const all = [...others.filter((o) => o.id !== b.id), b];
   let cur = b;
   const seen = new Set<string>();
   for (;;) {
-    const next = all.find((o) => frontCatches(o, cur.proto, cur.target.address, cur.target.port, facts));
+    const next = near(cur.proto, cur.target.port).find((o) => frontCatches(o, cur.proto, cur.target.address, cur.target.port, facts));
     if (!next || seen.has(next.id)) return;
     if (next.id === b.id) {
       throw new EngineError('conflict', `target ${cur.target.address}:${cur.target.port} leads back to the front of "${b.id}" (${describeFront(b)}): a loop`, { field: 'to' });

@@ -1,4 +1,6 @@
+import { chooseBackend, createBackend, type Backend, type BackendName } from '../backend';
 import type { IptablesCommands } from '../iptables/kernel';
+import type { HostState } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
 import type { StateStore } from '../state/state-store';
 
@@ -8,4 +10,10 @@ export interface EngineContext {
   store: StateStore;
   iptables: IptablesCommands;
   hostname: string;
+  /** The backend asked for by `--backend` or `SWITCHYARD_BACKEND`, if any. */
+  askedBackend?: BackendName;
 }
+
+/** The backend that holds this host's rules, given its state (see `chooseBackend`). */
+export const backendOf = (ctx: EngineContext, state: HostState): Backend =>
+  createBackend(chooseBackend(state, ctx.askedBackend), ctx.runner, ctx.iptables);

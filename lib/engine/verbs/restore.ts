@@ -31,6 +31,6 @@ export async function restore(ctx: EngineContext): Promise<ChangeReport> {
       }
     }
     return { next: { ...state, bindings }, changes, warnings };
-  });
+  }, { sync: 'full' });
   return { changes: r.changes, script: r.script, warnings: r.warnings };
 }

@@ -1,11 +1,11 @@
 import { EngineError } from '../errors';
 import { hostWarnings, readFacts } from '../host/facts';
-import { compile } from '../iptables/compile';
-import { applyRuleSet, readKernel, revertTo } from '../iptables/kernel';
-import { ownedOf, plan } from '../iptables/plan';
 import type { HostState } from '../model/binding';
 import type { Change, ChangeReport, HostFacts } from '../model/report';
-import type { EngineContext } from './context';
+import type { Backend } from '../backend';
+import { readListeners } from '../host/listeners';
+import { backendOf, type EngineContext } from './context';
+import { checkFront, checkTarget, newFronts, newTargets, type RailOptions } from './rails';
 
 /** What a verb decides from the current state and the host's facts. */
 export interface Decision {
@@ -16,28 +16,46 @@ export interface Decision {
 
 /**
  * The one path by which state and kernel change: under the lock, read state and facts, let the
- * verb decide, then one restore transaction, then the state file. Any failure leaves both as before.
+ * verb decide, then one backend transaction, then the state file. Any failure leaves both as before.
+ * `sync: 'full'` (restore, apply --file) also repairs what drifted in the kernel.
  */
 export async function transact(
   ctx: EngineContext,
   decide: (state: HostState, facts: HostFacts) => Promise<Decision>,
-  opts: { dryRun?: boolean } = {},
+  opts: { dryRun?: boolean; sync?: 'changes' | 'full'; rails?: RailOptions } = {},
 ): Promise<ChangeReport & { state: HostState }> {
   return ctx.store.withLock(async () => {
     const state = await ctx.store.read();
+    const backend = backendOf(ctx, state);
     const facts = await readFacts(ctx.runner, ctx.hostname);
     const d = await decide(state, facts);
-    const kernel = await readKernel(ctx.runner, ctx.iptables);
-    const desired = compile(d.next);
-    const warnings = [...(d.warnings ?? []), ...hostWarnings(facts, d.next.bindings.length)];
-    if (opts.dryRun) return { changes: d.changes, script: plan(kernel, desired).script, warnings, state: d.next };
-    const p = await applyRuleSet(ctx.runner, ctx.iptables, kernel, desired);
+    const railWarnings = opts.rails ? await enforceRails(ctx, backend, d.changes, facts, opts.rails) : [];
+    const next: HostState = { ...d.next, backend: backend.name };
+    const change = { before: state, next, changes: d.changes, sync: opts.sync ?? 'changes' } as const;
+    const warnings = [...(d.warnings ?? []), ...railWarnings, ...hostWarnings(facts, next.bindings.length)];
+    if (opts.dryRun) return { changes: d.changes, script: await backend.plan(change), warnings, state: next };
+    const applied = await backend.apply(change);
     try {
-      await ctx.store.write(d.next);
+      await ctx.store.write(next);
     } catch (e) {
-      const undo = await revertTo(ctx.runner, ctx.iptables, ownedOf(kernel));
+      const undo = await applied.undo();
       throw new EngineError('host-failure', `could not save the state file, rules rolled back${undo ? ` (rollback failed: ${undo})` : ''}: ${(e as Error).message}`, { cause: e });
     }
-    return { changes: d.changes, script: p.script, warnings, state: d.next };
+    return { changes: d.changes, script: applied.script, warnings, state: next };
   });
+}
+
+/**
+ * The safety rails for what a verb decided: new targets must be other machines, new fronts must
+ * not take a port the host listens on nor shadow a foreign DNAT rule. Listeners and foreign rules
+ * are read only when a front is new. Returns warnings (listeners that could not be read).
+ */
+async function enforceRails(ctx: EngineContext, backend: Backend, changes: Change[], facts: HostFacts, rails: RailOptions): Promise<string[]> {
+  if (!rails.allowLocalTarget) for (const b of newTargets(changes)) checkTarget(b, facts);
+  const fronts = newFronts(changes);
+  if (rails.force || fronts.length === 0) return [];
+  const [heard, seen] = await Promise.all([readListeners(ctx.runner), backend.observe([], { foreign: true })]);
+  const listeners = 'listeners' in heard ? heard.listeners : [];
+  for (const b of fronts) checkFront(b, facts, listeners, seen.foreign);
+  return 'warning' in heard ? [heard.warning] : [];
 }

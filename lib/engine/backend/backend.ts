@@ -1,0 +1,52 @@
+import type { Binding, HostState } from '../model/binding';
+import type { BindingReport, Change, ForeignRule } from '../model/report';
+
+/** The kernel interfaces Switchyard can hold its rules in. */
+export type BackendName = 'iptables' | 'nft';
+
+export const backendNames: readonly BackendName[] = ['iptables', 'nft'];
+
+/**
+ * One step of a host's state: what the state file said, what it will say, and the binding-level
+ * changes between them. `sync: 'full'` asks the backend to compare with the kernel and repair
+ * anything that drifted (restore, apply --file); `'changes'` lets it write only what changed.
+ */
+export interface StateChange {
+  before: HostState;
+  next: HostState;
+  changes: Change[];
+  sync: 'changes' | 'full';
+}
+
+/** What a backend sent to the kernel, and how to take it back if the state file cannot follow. */
+export interface Applied {
+  /** The exact script(s) sent; empty when nothing needed to change. */
+  script: string;
+  /** Put Switchyard's part of the kernel back as it was; returns why that failed, or null. */
+  undo(): Promise<string | null>;
+}
+
+/** What the kernel holds for a host's bindings, and other tools' DNAT rules. */
+export interface Observed {
+  bindings: BindingReport[];
+  foreign: ForeignRule[];
+}
+
+/**
+ * The one seam between the verbs and netfilter: the verbs hand desired state to a backend and
+ * never speak iptables or nft themselves. Each change is one transaction: refused means unchanged.
+ */
+export interface Backend {
+  readonly name: BackendName;
+  /** The script `apply` would send for this change; changes nothing. */
+  plan(change: StateChange): Promise<string>;
+  /** Make the kernel hold `change.next` in one transaction. */
+  apply(change: StateChange): Promise<Applied>;
+  /** Each binding's kernel state and counters; foreign DNAT rules when asked (status). */
+  observe(bindings: Binding[], opts: { foreign: boolean }): Promise<Observed>;
+  /**
+   * Remove everything this backend owns. `keepForward` leaves the shared SWITCHYARD-FWD accept in
+   * place, for `migrate`, where the other backend relies on it.
+   */
+  flush(opts?: { keepForward?: boolean }): Promise<Applied>;
+}

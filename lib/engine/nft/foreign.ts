@@ -1,0 +1,61 @@
+import { foreignDnatRules } from '../iptables/adopt';
+import type { IptablesCommands } from '../iptables/kernel';
+import type { ForeignMatch, ForeignRule } from '../model/report';
+import type { CommandRunner } from '../runner/command-runner';
+import { readIptablesIfInstalled } from './forward';
+import { table } from './names';
+
+/**
+ * DNAT rules in other nftables tables, from `nft list ruleset` text: `table`/`chain` lines open a
+ * scope, any rule line with `dnat` is reported with where it sits. `skip` names tables iptables
+ * already reported (iptables-nft keeps its tables in nft too).
+ */
+export function foreignNftDnat(ruleset: string, skip: Set<string>): ForeignRule[] {
+  const out: ForeignRule[] = [];
+  let tbl = '';
+  let chain = '';
+  for (const raw of ruleset.split('\n')) {
+    const line = raw.trim();
+    const t = /^table (\S+) (\S+) \{$/.exec(line);
+    if (t) {
+      tbl = `${t[1]} ${t[2]}`;
+      continue;
+    }
+    const c = /^chain (\S+) \{$/.exec(line);
+    if (c) {
+      chain = c[1];
+      continue;
+    }
+    if (!tbl || tbl === `${table.family} ${table.name}` || skip.has(tbl)) continue;
+    if (/(^|\s)dnat(\s|$)/.test(line) && !line.startsWith('type ')) {
+      out.push({ table: `nft ${tbl}`, chain, rule: line, adoptAs: null, reason: 'a rule in another nftables table: adopt it by hand (switchyard export/import), then delete it there', match: nftMatch(line) });
+    }
+  }
+  return out;
+}
+
+/** What an nft DNAT rule matches on, as far as its plain `iifname`, `ip daddr` and `tcp/udp dport` say. */
+export function nftMatch(rule: string): ForeignMatch {
+  const m: ForeignMatch = {};
+  const port = /\b(tcp|udp) dport (\d+)\b/.exec(rule);
+  if (port) {
+    m.proto = port[1];
+    m.port = Number(port[2]);
+  } else {
+    const proto = /\bmeta l4proto (tcp|udp)\b/.exec(rule);
+    if (proto) m.proto = proto[1];
+  }
+  const iface = /\biifname "?([A-Za-z0-9_.-]+)"?(?=\s)/.exec(rule);
+  if (iface) m.iface = iface[1];
+  const dst = /\bip daddr ([0-9.]+(?:\/\d+)?)\b/.exec(rule);
+  if (dst) m.destination = dst[1];
+  return m;
+}
+
+/** Foreign DNAT rules on a host served by the nft backend: iptables' nat table and other nft tables. */
+export async function foreignRules(runner: CommandRunner, cmds: IptablesCommands): Promise<ForeignRule[]> {
+  const [iptables, nft] = await Promise.all([readIptablesIfInstalled(runner, cmds), runner.run('nft', ['list', 'ruleset'])]);
+  // Tables iptables-nft keeps in nft are reported in iptables' words already.
+  const skip = new Set(iptables && cmds.save !== 'iptables-legacy-save' ? iptables.tables.map((t) => `ip ${t.name}`) : []);
+  return [...(iptables ? foreignDnatRules(iptables) : []), ...(nft.exitCode === 0 ? foreignNftDnat(nft.stdout, skip) : [])];
+}
