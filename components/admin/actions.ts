@@ -33,7 +33,7 @@ const hostList = (raw: string): string[] | null => {
 /** requireUser's refusal as a result, recorded unless nobody was signed in. */
 async function refusal(e: unknown, action: string): Promise<AdminResult> {
   if (!(e instanceof AuthError)) throw e;
-  if (e.code !== 'unauthenticated') recordRefusal({ username: null, address: await currentAddress(), host: null, action }, `${e.code}: ${e.message}`);
+  if (e.code !== 'unauthenticated') recordRefusal({ username: e.username, address: await currentAddress(), host: null, action }, `${e.code}: ${e.message}`);
   return { ok: false, message: e.message };
 }
 
