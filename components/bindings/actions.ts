@@ -5,7 +5,7 @@ import { operationContext } from '@/lib/console/operation-context';
 import { loadTopology } from '@/lib/console/load-topology';
 import { hostRefusal, invalidInput, viewerRefusal, type ActionResult } from '@/components/console/action-result';
 import { refreshAfterChange } from '@/components/console/refresh-after-change';
-import { bindingInputSchema, bindingLabels, bindingSpecOf } from './binding-input';
+import { bindingInputSchema, bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
 
 /** Show what creating this export/import would change on its host; changes nothing. */
 export async function previewBinding(input: unknown): Promise<ActionResult> {
