@@ -4,6 +4,7 @@ import { ssoIdentity } from './sso-identity';
 import { ssoFailureMessage } from './sso-failure';
 import { decodePendingSignIn, encodePendingSignIn } from './pending-sign-in';
 import { ssoCallbackUrl } from './sso-callback-url';
+import { ssoScopes } from './sso-scopes';
 
 const map = parseRoleMap('netops=operator');
 
@@ -50,5 +51,13 @@ describe('the redirect URI', () => {
     expect(ssoCallbackUrl('https://switchyard.example.com', 'http://10.0.0.5:3000')).toBe('https://switchyard.example.com/login/sso/callback');
     expect(ssoCallbackUrl(undefined, 'http://localhost:41234')).toBe('http://localhost:41234/login/sso/callback');
     expect(ssoCallbackUrl('', 'http://localhost:41234')).toBe('http://localhost:41234/login/sso/callback');
+  });
+});
+
+describe('the scopes a sign-in asks for', () => {
+  it('adds the roles claim when the provider offers a scope of that name', () => {
+    expect(ssoScopes(['openid', 'profile', 'email', 'groups', 'address'], 'groups')).toBe('openid profile email groups');
+    expect(ssoScopes(['openid', 'profile'], 'groups')).toBe('openid profile');
+    expect(ssoScopes(undefined, 'groups')).toBe('openid profile email');
   });
 });
