@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindingInputSchema, bindingLabels } from '@/lib/console/input/binding-input';
-import { apiError, apiStatus, invalidRequest, operationFailure } from './api-error';
+import { apiError, apiStatus, failureResponse, invalidRequest, operationFailure } from './api-error';
 
 describe('API errors', () => {
   it('use the status that fits each code', () => {
@@ -20,7 +20,7 @@ describe('API errors', () => {
     const parsed = bindingInputSchema.safeParse({ kind: 'export', host: 'host2', port: 70000, proto: 'sctp', target: 'a1:4422', id: 'web' });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
-    const r = invalidRequest(parsed.error, bindingLabels);
+    const r = failureResponse(invalidRequest(parsed.error, bindingLabels));
     expect(r.status).toBe(400);
     expect(await r.json()).toEqual({
       error: { code: 'bad-input', field: 'port', message: 'Nothing changed. Port: must be a port number from 1 to 65535; Protocol: must be tcp or udp.' },
@@ -28,8 +28,8 @@ describe('API errors', () => {
   });
 
   it("spell a host's field at fault as the API does", async () => {
-    const r = operationFailure({ ok: false, code: 'bad-input', field: 'to', message: 'Target: cannot resolve "nowhere"' });
+    const r = failureResponse(operationFailure({ ok: false, code: 'bad-input', field: 'to', message: 'Target: cannot resolve "nowhere"' }));
     expect(await r.json()).toEqual({ error: { code: 'bad-input', field: 'target', message: 'Target: cannot resolve "nowhere"' } });
-    expect(operationFailure({ ok: false, code: 'stale', field: 'revision', message: 'changed' }).status).toBe(409);
+    expect(failureResponse(operationFailure({ ok: false, code: 'stale', field: 'revision', message: 'changed' })).status).toBe(409);
   });
 });

@@ -4,9 +4,16 @@ import type { EngineFailureCode, EngineOutcome } from '@/lib/console/engine-outc
 /** What an API error says went wrong; the console's own refusals and the host's, in one vocabulary. */
 export type ApiErrorCode = 'bad-input' | 'unauthenticated' | 'forbidden' | 'bad-origin' | 'password-change-required' | 'not-found' | EngineFailureCode;
 
-/** The body of every API error. `field` names the request field at fault, as the API spells it. */
+/** What went wrong. `field` names the request field at fault, as the API spells it. */
+export interface ApiFailure {
+  code: ApiErrorCode;
+  field?: string;
+  message: string;
+}
+
+/** The body of every API error. */
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; field?: string; message: string };
+  error: ApiFailure;
 }
 
 const statuses: Partial<Record<ApiErrorCode, number>> = {
@@ -27,23 +34,26 @@ const statuses: Partial<Record<ApiErrorCode, number>> = {
 /** The HTTP status for an error code: 4xx for what the caller can fix, 502 when a host failed, 503 when the console cannot record. */
 export const apiStatus = (code: ApiErrorCode): number => statuses[code] ?? 503;
 
-/** An API error response. */
-export function apiError(code: ApiErrorCode, message: string, field?: string): Response {
+/** The response for a failure. */
+export function failureResponse({ code, field, message }: ApiFailure): Response {
   const body: ApiErrorBody = { error: { code, ...(field ? { field } : {}), message } };
   return Response.json(body, { status: apiStatus(code) });
 }
 
-/** A failed `safeParse` as a 400 naming the first field at fault and every problem in plain words. */
-export function invalidRequest(error: z.ZodError, labels: Record<string, string>): Response {
+/** An API error response. */
+export const apiError = (code: ApiErrorCode, message: string, field?: string): Response => failureResponse({ code, message, field });
+
+/** A failed `safeParse`: bad input naming the first field at fault and every problem in plain words. */
+export function invalidRequest(error: z.ZodError, labels: Record<string, string>): ApiFailure {
   const field = error.issues[0]?.path[0];
   const message = error.issues.map((i) => `${labels[String(i.path[0])] ?? String(i.path[0] ?? 'Body')}: ${i.message}`).join('; ');
-  return apiError('bad-input', `Nothing changed. ${message}.`, field === undefined ? undefined : String(field));
+  return { code: 'bad-input', message: `Nothing changed. ${message}.`, ...(field === undefined ? {} : { field: String(field) }) };
 }
 
 // The engine names fields by its CLI flags; the API by the forms' field names.
 const apiFields: Record<string, string> = { to: 'target', in: 'iface', on: 'address' };
 
-/** A host operation's failure as an API error. */
-export function operationFailure(outcome: Extract<EngineOutcome<unknown>, { ok: false }>): Response {
-  return apiError(outcome.code, outcome.message, outcome.field ? (apiFields[outcome.field] ?? outcome.field) : undefined);
+/** A host operation's failure as an API failure. */
+export function operationFailure(outcome: Extract<EngineOutcome<unknown>, { ok: false }>): ApiFailure {
+  return { code: outcome.code, message: outcome.message, ...(outcome.field ? { field: apiFields[outcome.field] ?? outcome.field } : {}) };
 }

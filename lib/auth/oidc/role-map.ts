@@ -1,8 +1,5 @@
+import { parseRole, roleAtLeast, type Role } from '../roles';
 import { OidcSettingsError } from './oidc-settings-error';
-
-// Until the auth core lands: the role names, lowest first.
-type Role = 'viewer' | 'operator' | 'admin';
-const roles: readonly Role[] = ['viewer', 'operator', 'admin'];
 
 /** Provider group (or role) name → the console role it grants. */
 export type RoleMap = ReadonlyMap<string, Role>;
@@ -16,7 +13,7 @@ export function parseRoleMap(text: string | undefined): RoleMap {
     const group = entry.slice(0, eq).trim();
     const role = entry.slice(eq + 1).trim();
     if (eq <= 0 || !group) throw new OidcSettingsError('SWITCHYARD_OIDC_ROLE_MAP', `"${entry.trim()}" is not GROUP=ROLE`);
-    if (!roles.includes(role as Role)) throw new OidcSettingsError('SWITCHYARD_OIDC_ROLE_MAP', `"${role}" in "${entry.trim()}" is not a role (viewer, operator or admin)`);
+    if (!parseRole(role)) throw new OidcSettingsError('SWITCHYARD_OIDC_ROLE_MAP', `"${role}" in "${entry.trim()}" is not a role (viewer, operator or admin)`);
     if (map.has(group) && map.get(group) !== role) throw new OidcSettingsError('SWITCHYARD_OIDC_ROLE_MAP', `"${group}" is mapped twice`);
     map.set(group, role as Role);
   }
@@ -32,10 +29,10 @@ export function claimNames(value: unknown): string[] {
 
 /** The highest role any of the claim's names maps to; viewer when none is mapped. */
 export function roleFromClaim(value: unknown, map: RoleMap): Role {
-  let best = 0;
+  let best: Role = 'viewer';
   for (const name of claimNames(value)) {
     const role = map.get(name);
-    if (role) best = Math.max(best, roles.indexOf(role));
+    if (role && roleAtLeast(role, best)) best = role;
   }
-  return roles[best];
+  return best;
 }

@@ -1,9 +1,10 @@
+import type { Role } from '../roles';
 import { roleFromClaim, type RoleMap } from './role-map';
 
 /** Who the provider says signed in, and the console role that grants. */
 export interface SsoIdentity {
   username: string;
-  role: ReturnType<typeof roleFromClaim>;
+  role: Role;
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

@@ -50,4 +50,5 @@ export const idField = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be lowercase letters, digits or "-", starting with a letter or digit' });
 
 /** The revision the operator loaded. */
-export const revisionField = z.coerce.number().int().min(0);
+const revisionError = 'must be the revision you last read, a whole number';
+export const revisionField = z.coerce.number({ error: revisionError }).int({ error: revisionError }).min(0, { error: revisionError });

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './free-port';
+import { startTestProvider, type TestProvider } from './oidc-provider-fixture';
+import { startOwnConsole, type OwnConsole } from './own-console';
+
+// Single sign-on against a real OpenID provider (oidc-provider, its own sign-in and consent
+// pages), started here with a console of its own that has the SSO settings.
+test.describe.configure({ mode: 'serial' });
+
+let provider: TestProvider | undefined;
+let own: OwnConsole | undefined;
+let dataDir = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const [providerPort, consolePort] = [await freePort(), await freePort()];
+  provider = await startTestProvider(providerPort, `http://localhost:${consolePort}/login/sso/callback`, [
+    { sub: 'u-alice', preferred_username: 'alice', name: 'Alice Example', email: 'alice@example.com', groups: ['staff', 'netops'] },
+    { sub: 'u-bob', preferred_username: 'bob', name: 'Bob Example', email: 'bob@example.com', groups: ['staff'] },
+  ]);
+  dataDir = await mkdtemp(path.join(tmpdir(), 'switchyard-sso-e2e-'));
+  own = await startOwnConsole(
+    {
+      SWITCHYARD_DATA_DIR: dataDir,
+      SWITCHYARD_INVENTORY: '',
+      SWITCHYARD_OIDC_ISSUER: provider.issuer,
+      SWITCHYARD_OIDC_CLIENT_ID: provider.clientId,
+      SWITCHYARD_OIDC_CLIENT_SECRET: provider.clientSecret,
+      SWITCHYARD_OIDC_ROLE_MAP: 'netops=operator,netadmins=admin',
+    },
+    consolePort,
+  );
+});
+
+test.afterAll(async () => {
+  await own?.stop();
+  await provider?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** From the console's /login through the provider's own sign-in page as `login`; stops at the consent page. */
+async function signInAtProvider(page: Page, login: string): Promise<void> {
+  await page.goto(`${own!.url}/`);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByRole('link', { name: 'Sign in with SSO' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${provider!.issuer}/interaction/`));
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password: the development provider checks none');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
+}
+
+test('a provider user in group netops signs in with SSO and lands on the console as an operator', async ({ page }) => {
+  await signInAtProvider(page, 'u-alice');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(`${own!.url}/`);
+  await expect(page.getByText('alice', { exact: true })).toBeVisible();
+  await expect(page.getByText('operator', { exact: true })).toBeVisible();
+  // Operators get the edit controls.
+  await expect(page.getByRole('button', { name: 'New export', exact: true })).toBeVisible();
+});
+
+test('a provider user in no mapped group signs in as a viewer, without edit controls', async ({ page }) => {
+  await signInAtProvider(page, 'u-bob');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(`${own!.url}/`);
+  await expect(page.getByText('bob', { exact: true })).toBeVisible();
+  await expect(page.getByText('viewer', { exact: true })).toBeVisible();
+  await expect(page.locator('[aria-label="host host1"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New export', exact: true })).toHaveCount(0);
+});
+
+test('cancelling at the provider ends on /login with the reason in plain words, signed out', async ({ page }) => {
+  await signInAtProvider(page, 'u-alice');
+  await page.getByRole('link', { name: '[ Cancel ]' }).click();
+  await expect(page).toHaveURL(/\/login\?sso=denied$/);
+  await expect(page.getByRole('alert')).toContainText('The sign-in provider did not sign you in');
+  await page.goto(`${own!.url}/`);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('a callback without the pending sign-in of this browser is refused and says so', async ({ page }) => {
+  await page.goto(`${own!.url}/login/sso/callback?code=forged&state=forged&iss=${encodeURIComponent(provider!.issuer)}`);
+  await expect(page).toHaveURL(/\/login\?sso=expired$/);
+  await expect(page.getByRole('alert')).toContainText('expired or was started in another browser tab');
+});
