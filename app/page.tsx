@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { ConsoleProvider } from '@/components/console/console-provider';
 import { ConsoleShell } from '@/components/console/console-shell';
+import { AccountBar } from '@/components/auth/account-bar';
 import { pageUser } from '@/lib/auth';
 import { loadInventory } from '@/lib/console/load-inventory';
 import { loadTopology } from '@/lib/console/load-topology';
@@ -12,7 +13,7 @@ export default async function ConsolePage() {
   const topology = await loadTopology(await loadInventory(), 5_000);
   return (
     <ConsoleProvider topology={topology} access={{ role: user.role, hosts: user.hosts }}>
-      <ConsoleShell />
+      <ConsoleShell account={<AccountBar user={user} />} />
     </ConsoleProvider>
   );
 }
