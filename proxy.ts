@@ -5,7 +5,8 @@ import { methodHeader } from '@/lib/auth/request-meta';
 import { sessionCookieName } from '@/lib/auth/session-cookie';
 
 const refuse = (message: string) => new NextResponse(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-const publicPaths = new Set(['/login']);
+// Single sign-on's start and callback run before there is a session.
+const publicPaths = new Set(['/login', '/login/sso', '/login/sso/callback']);
 
 /**
  * In front of every request: refuse a Host that is not the console's and a cross-origin mutation,

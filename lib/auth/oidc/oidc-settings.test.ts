@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oidcSettingsFromEnv } from './oidc-settings';
+import { oidcSettingsFromEnv, ssoConfigured } from './oidc-settings';
 
 const env = {
   SWITCHYARD_OIDC_ISSUER: 'https://id.example.com/realms/ops',
@@ -11,6 +11,8 @@ describe('single sign-on settings from the environment', () => {
   it('is off when none of issuer, client id and secret is set', () => {
     expect(oidcSettingsFromEnv({})).toBeNull();
     expect(oidcSettingsFromEnv({ SWITCHYARD_OIDC_ROLE_MAP: 'netops=operator', SWITCHYARD_OIDC_ISSUER: ' ' })).toBeNull();
+    expect(ssoConfigured({ SWITCHYARD_OIDC_ROLE_MAP: 'netops=operator' })).toBe(false);
+    expect(ssoConfigured({ SWITCHYARD_OIDC_CLIENT_ID: 'x' })).toBe(true);
   });
 
   it('reads all settings, with groups as the default roles claim', () => {

@@ -13,6 +13,9 @@ export interface OidcSettings {
 
 const required = ['SWITCHYARD_OIDC_ISSUER', 'SWITCHYARD_OIDC_CLIENT_ID', 'SWITCHYARD_OIDC_CLIENT_SECRET'] as const;
 
+/** Whether single sign-on is set up at all (any of issuer, client id, secret given), so /login offers it. */
+export const ssoConfigured = (env: Record<string, string | undefined> = process.env): boolean => required.some((name) => env[name]?.trim());
+
 /**
  * Single sign-on settings from the environment: null when none of issuer, client id and secret
  * is set (SSO off); an `OidcSettingsError` when they are set only in part or cannot be used.
