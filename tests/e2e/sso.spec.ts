@@ -5,6 +5,7 @@ import path from 'node:path';
 import { freePort } from './free-port';
 import { startTestProvider, type TestProvider } from './oidc-provider-fixture';
 import { startOwnConsole, type OwnConsole } from './own-console';
+import { users } from './users-cli';
 
 // Single sign-on against a real OpenID provider (oidc-provider, its own sign-in and consent
 // pages), started here with a console of its own that has the SSO settings.
@@ -57,27 +58,27 @@ test('a provider user in group netops signs in with SSO and lands on the console
   await signInAtProvider(page, 'u-alice');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(`${own!.url}/`);
-  await expect(page.getByText('alice', { exact: true })).toBeVisible();
-  await expect(page.getByText('operator', { exact: true })).toBeVisible();
-  // Operators get the edit controls.
+  await expect(page.getByLabel('Signed in as')).toHaveText('alice');
+  // Operators get the edit controls, and the console's store says so.
   await expect(page.getByRole('button', { name: 'New export', exact: true })).toBeVisible();
+  expect(await users(dataDir, ['list'])).toMatch(/^alice\toperator\tall hosts$/m);
 });
 
 test('a provider user in no mapped group signs in as a viewer, without edit controls', async ({ page }) => {
   await signInAtProvider(page, 'u-bob');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(`${own!.url}/`);
-  await expect(page.getByText('bob', { exact: true })).toBeVisible();
-  await expect(page.getByText('viewer', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Signed in as')).toHaveText('bob');
   await expect(page.locator('[aria-label="host host1"]')).toBeVisible();
   await expect(page.getByRole('button', { name: 'New export', exact: true })).toHaveCount(0);
+  expect(await users(dataDir, ['list'])).toMatch(/^bob\tviewer\tall hosts$/m);
 });
 
 test('cancelling at the provider ends on /login with the reason in plain words, signed out', async ({ page }) => {
   await signInAtProvider(page, 'u-alice');
   await page.getByRole('link', { name: '[ Cancel ]' }).click();
   await expect(page).toHaveURL(/\/login\?sso=denied$/);
-  await expect(page.getByRole('alert')).toContainText('The sign-in provider did not sign you in');
+  await expect(page.getByRole('alert').filter({ hasText: 'The sign-in provider did not sign you in' })).toBeVisible();
   await page.goto(`${own!.url}/`);
   await expect(page).toHaveURL(/\/login/);
 });
@@ -85,5 +86,5 @@ test('cancelling at the provider ends on /login with the reason in plain words, 
 test('a callback without the pending sign-in of this browser is refused and says so', async ({ page }) => {
   await page.goto(`${own!.url}/login/sso/callback?code=forged&state=forged&iss=${encodeURIComponent(provider!.issuer)}`);
   await expect(page).toHaveURL(/\/login\?sso=expired$/);
-  await expect(page.getByRole('alert')).toContainText('expired or was started in another browser tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'expired or was started in another browser tab' })).toBeVisible();
 });
