@@ -23,7 +23,8 @@ export function proxy(request: NextRequest) {
   const method = request.method.toUpperCase();
   const readOnly = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   const bearer = /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
-  if (!readOnly && !bearer && !isConsoleOrigin(request.headers.get('origin'), host, at)) {
+  // Only a request carrying the session cookie can be forged cross-site; one without is anonymous and requireUser answers it.
+  if (!readOnly && !bearer && request.cookies.has(sessionCookieName) && !isConsoleOrigin(request.headers.get('origin'), host, at)) {
     return refuse('Refused: a change may only come from this console’s own pages.');
   }
   const path = request.nextUrl.pathname;

@@ -53,6 +53,9 @@ describe('authorize: roles and hosts', () => {
 
   it('refuses without a session, with an unknown one, and with a bad token', () => {
     expect(code(() => authorize(action({ sessionToken: null }), 'viewer', undefined, at, lookup))).toBe('unauthenticated');
+    // No credentials at all: anonymous, whatever the Origin says (an API client sends none).
+    expect(code(() => authorize(action({ sessionToken: null, origin: null }), 'operator', 'host1', at, lookup))).toBe('unauthenticated');
+    expect(code(() => authorize(action({ sessionToken: null, origin: 'http://evil.example' }), 'operator', undefined, at, lookup))).toBe('unauthenticated');
     expect(code(() => authorize(action({ sessionToken: 'nobody' }), 'viewer', undefined, at, lookup))).toBe('unauthenticated');
     expect(code(() => authorize(action({ authorization: 'Bearer nope', sessionToken: 'admin' }), 'viewer', undefined, at, lookup))).toBe('unauthenticated');
   });

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { freePort } from './free-port';
 import { startTestProvider, type TestProvider } from './oidc-provider-fixture';
 import { startOwnConsole, type OwnConsole } from './own-console';
-import { users } from './users-cli';
+import { usersCommand } from './accounts';
 
 // Single sign-on against a real OpenID provider (oidc-provider, its own sign-in and consent
 // pages), started here with a console of its own that has the SSO settings.
 test.describe.configure({ mode: 'serial' });
+// Signed out: the sim project's operator session belongs to the other console.
+test.use({ storageState: { cookies: [], origins: [] } });
 
 let provider: TestProvider | undefined;
 let own: OwnConsole | undefined;
@@ -27,6 +29,7 @@ test.beforeAll(async () => {
     {
       SWITCHYARD_DATA_DIR: dataDir,
       SWITCHYARD_INVENTORY: '',
+      SWITCHYARD_URL: '',
       SWITCHYARD_OIDC_ISSUER: provider.issuer,
       SWITCHYARD_OIDC_CLIENT_ID: provider.clientId,
       SWITCHYARD_OIDC_CLIENT_SECRET: provider.clientSecret,
@@ -61,7 +64,7 @@ test('a provider user in group netops signs in with SSO and lands on the console
   await expect(page.getByLabel('Signed in as')).toHaveText('alice');
   // Operators get the edit controls, and the console's store says so.
   await expect(page.getByRole('button', { name: 'New export', exact: true })).toBeVisible();
-  expect(await users(dataDir, ['list'])).toMatch(/^alice\toperator\tall hosts$/m);
+  expect(await usersCommand(dataDir, ['list'])).toMatch(/^alice\toperator\tall hosts$/m);
 });
 
 test('a provider user in no mapped group signs in as a viewer, without edit controls', async ({ page }) => {
@@ -71,7 +74,7 @@ test('a provider user in no mapped group signs in as a viewer, without edit cont
   await expect(page.getByLabel('Signed in as')).toHaveText('bob');
   await expect(page.locator('[aria-label="host host1"]')).toBeVisible();
   await expect(page.getByRole('button', { name: 'New export', exact: true })).toHaveCount(0);
-  expect(await users(dataDir, ['list'])).toMatch(/^bob\tviewer\tall hosts$/m);
+  expect(await usersCommand(dataDir, ['list'])).toMatch(/^bob\tviewer\tall hosts$/m);
 });
 
 test('cancelling at the provider ends on /login with the reason in plain words, signed out', async ({ page }) => {
