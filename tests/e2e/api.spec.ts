@@ -169,3 +169,22 @@ test('anonymous requests to every API route are refused (401) and change nothing
   expect(await bindingsOn(operatorApi, 'host2')).toEqual(before);
   expect((await operatorApi.delete(`/api/v1/hosts/host2/bindings/api-anon?revision=${binding.revision}`)).status()).toBe(200);
 });
+
+test("a session cookie works for the API only from the console's own origin; a cookie-carried change from elsewhere is refused", async ({ page, baseURL }) => {
+  // The page's context carries the operator's session cookie (the sim project signs it in).
+  const cookieApi = page.request;
+  const listed = await cookieApi.get('/api/v1/bindings?host=host2');
+  expect(listed.status()).toBe(200);
+  const before = await bindingsOn(operatorApi, 'host2');
+  for (const headers of [{ origin: 'http://evil.example' }, { origin: 'null' }, {}]) {
+    const r = await cookieApi.post('/api/v1/hosts/host2/bindings', { data: { ...webOn2311, id: 'api-csrf' }, headers });
+    expect(r.status(), JSON.stringify(headers)).toBe(403);
+    expect((await r.json()).error.code).toBe('bad-origin');
+  }
+  expect(await bindingsOn(operatorApi, 'host2')).toEqual(before);
+  const own = await cookieApi.post('/api/v1/hosts/host2/bindings', { data: { ...webOn2311, id: 'api-cookie' }, headers: { origin: new URL(baseURL!).origin } });
+  expect(own.status()).toBe(201);
+  const { binding } = await own.json();
+  const removed = await cookieApi.delete(`/api/v1/hosts/host2/bindings/api-cookie?revision=${binding.revision}`, { headers: { origin: new URL(baseURL!).origin } });
+  expect(removed.status()).toBe(200);
+});
