@@ -176,7 +176,8 @@ test("a session cookie works for the API only from the console's own origin; a c
   const listed = await cookieApi.get('/api/v1/bindings?host=host2');
   expect(listed.status()).toBe(200);
   const before = await bindingsOn(operatorApi, 'host2');
-  for (const headers of [{ origin: 'http://evil.example' }, { origin: 'null' }, {}]) {
+  const origins: Record<string, string>[] = [{ origin: 'http://evil.example' }, { origin: 'null' }, {}];
+  for (const headers of origins) {
     const r = await cookieApi.post('/api/v1/hosts/host2/bindings', { data: { ...webOn2311, id: 'api-csrf' }, headers });
     expect(r.status(), JSON.stringify(headers)).toBe(403);
     expect((await r.json()).error.code).toBe('bad-origin');
