@@ -39,7 +39,8 @@ export function authorize(req: RequestMeta, minRole: Role, host: string | undefi
     user = req.sessionToken ? lookup.sessionUser(req.sessionToken) : null;
     if (!user) throw new AuthError('unauthenticated', 'Sign in first: your session has ended or you are not signed in.');
   }
-  if (user.mustChangePassword && !opts.allowPasswordChange) {
+  // A handed-out password must be replaced before its sessions do anything; an API token is a credential of its own.
+  if (user.mustChangePassword && !bearer && !opts.allowPasswordChange) {
     throw new AuthError('password-change-required', 'Choose a new password first.', user.username);
   }
   if (!roleAtLeast(user.role, minRole)) {
