@@ -7,7 +7,8 @@ import { usersCommand } from './accounts';
 // The JSON API on the e2e console (the embedded simulated network), with tokens made by the
 // users CLI against its data directory. Every request comes from a fresh context without the
 // browser's cookies, so only the bearer token speaks for it.
-test.describe.configure({ mode: 'serial' });
+// Generous: users CLI runs and page loads take seconds each on a loaded shared machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const dataDir = (): string => {
   const dir = process.env.SWITCHYARD_E2E_DATA_DIR;

@@ -9,7 +9,8 @@ import { usersCommand } from './accounts';
 
 // Single sign-on against a real OpenID provider (oidc-provider, its own sign-in and consent
 // pages), started here with a console of its own that has the SSO settings.
-test.describe.configure({ mode: 'serial' });
+// Generous: a provider round trip, Argon2id and a users CLI run each take seconds on a loaded shared machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 // Signed out: the sim project's operator session belongs to the other console.
 test.use({ storageState: { cookies: [], origins: [] } });
 
