@@ -25,8 +25,9 @@ export const chromiumLaunch = {
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  // Generous: the machine running the tests may be busy, and Argon2id sign-ins are slow by design.
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -175,7 +175,8 @@ test('a viewer sees no edit controls, and a direct POST of each action with thei
   await expect(page.getByRole('form', { name: 'Add a user' })).toHaveCount(0);
   await context.close();
 
-  const viewer = { cookie: sessionCookieOf(accounts.viewer.state) };
+  // A client cannot choose the address the audit trail records for it.
+  const viewer = { cookie: sessionCookieOf(accounts.viewer.state), 'x-switchyard-peer': '6.6.6.6' };
   const admin = { cookie: sessionCookieOf(adminState) };
   const revision = 1;
   // The request format is right: the same preview with the admin's cookie is answered.
@@ -207,7 +208,10 @@ test('a viewer sees no edit controls, and a direct POST of each action with thei
   await expect(adminPage.getByRole('listitem', { name: /^Token \d+$/ })).toHaveCount(1);
   // Refusals are in the audit trail, with the viewer's name.
   await adminPage.goto('/audit?user=victor');
-  await expect(adminPage.getByRole('table', { name: 'Audit trail' }).getByRole('row').filter({ hasText: 'refused' })).toHaveCount(bindingActions(revision).length + adminActions.length);
+  const refusals = adminPage.getByRole('table', { name: 'Audit trail' }).getByRole('row').filter({ hasText: 'refused' });
+  await expect(refusals).toHaveCount(bindingActions(revision).length + adminActions.length);
+  await expect(refusals.first()).toContainText('127.0.0.1');
+  await expect(adminPage.getByRole('table', { name: 'Audit trail' })).not.toContainText('6.6.6.6');
   await adminContext.close();
 });
 
