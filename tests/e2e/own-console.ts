@@ -29,7 +29,8 @@ export async function startOwnConsole(env: Record<string, string>, port?: number
     server.kill();
     await server;
   };
-  for (let i = 0; i < 300; i++) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
     if (server.exitCode !== null) break;
     const up = await fetch(`${url}/login`, { redirect: 'manual' }).then(() => true, () => false);
     if (up) return { url, port: p, stop };

@@ -19,7 +19,7 @@ let own: OwnConsole | undefined;
 let dataDir = '';
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const [providerPort, consolePort] = [await freePort(), await freePort()];
   provider = await startTestProvider(providerPort, `http://localhost:${consolePort}/login/sso/callback`, [
     { sub: 'u-alice', preferred_username: 'alice', name: 'Alice Example', email: 'alice@example.com', groups: ['staff', 'netops'] },
