@@ -11,8 +11,9 @@ export interface RefusedRequest {
 
 /**
  * requireUser for an API route: the user, or the error response for a refusal. Refusals of a
- * signed-in caller are recorded; those of an anonymous one are not (anyone can send them, and
- * they change nothing). Anything that is not an AuthError is a bug and is rethrown.
+ * caller with credentials (wrong role or host, foreign Origin) are recorded, as the forms' are;
+ * those of an anonymous one are not (anyone can send them, and they change nothing). Anything
+ * that is not an AuthError is a bug and is rethrown.
  */
 export async function apiUser(minRole: Role, about: RefusedRequest): Promise<User | Response> {
   try {
