@@ -6,9 +6,13 @@ import { sessionCookieName } from '@/lib/auth/session-cookie';
 
 // Responses the proxy makes itself carry no page, so nothing at all may load or frame them.
 const bareCsp = "default-src 'none'; frame-ancestors 'none'";
-const refuse = (message: string) =>
-  new NextResponse(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': bareCsp } });
-const publicPaths = new Set(['/login']);
+// The JSON API answers in its own error shape ({ "error": { "code", "message" } }), pages in plain text.
+const refuse = (message: string, path: string) =>
+  path.startsWith('/api/')
+    ? NextResponse.json({ error: { code: 'bad-origin', message } }, { status: 403, headers: { 'content-security-policy': bareCsp } })
+    : new NextResponse(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': bareCsp } });
+// Single sign-on's start and callback run before there is a session.
+const publicPaths = new Set(['/login', '/login/sso', '/login/sso/callback']);
 
 /**
  * In front of every request: refuse a Host that is not the console's and a cross-origin mutation,
@@ -18,14 +22,15 @@ const publicPaths = new Set(['/login']);
 export function proxy(request: NextRequest) {
   const at = consoleAddress();
   const host = request.headers.get('host');
-  if (!isConsoleHost(host, at)) return refuse(`Refused: this console does not answer to the name "${host ?? ''}" (set SWITCHYARD_URL to its public address).`);
+  const path = request.nextUrl.pathname;
+  if (!isConsoleHost(host, at)) return refuse(`Refused: this console does not answer to the name "${host ?? ''}" (set SWITCHYARD_URL to its public address).`, path);
   const method = request.method.toUpperCase();
   const readOnly = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
   const bearer = /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
-  if (!readOnly && !bearer && !isConsoleOrigin(request.headers.get('origin'), host, at)) {
-    return refuse('Refused: a change may only come from this console’s own pages.');
+  // Only a request carrying the session cookie can be forged cross-site; one without is anonymous and requireUser answers it.
+  if (!readOnly && !bearer && request.cookies.has(sessionCookieName) && !isConsoleOrigin(request.headers.get('origin'), host, at)) {
+    return refuse('Refused: a change may only come from this console’s own pages.', path);
   }
-  const path = request.nextUrl.pathname;
   const page = method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/_next/') && !publicPaths.has(path);
   if (page && !request.cookies.has(sessionCookieName)) {
     const toLogin = NextResponse.redirect(new URL('/login', request.url));

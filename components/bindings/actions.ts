@@ -7,7 +7,7 @@ import { loadTopology } from '@/lib/console/load-topology';
 import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
 import { refreshAfterChange } from '@/components/console/refresh-after-change';
-import { bindingInputSchema, bindingLabels, bindingSpecOf } from './binding-input';
+import { bindingInputSchema, bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
 
 /** Show what creating this export/import would change on its host; changes nothing. */
 export async function previewBinding(input: unknown): Promise<ActionResult> {

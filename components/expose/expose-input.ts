@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostField, ifaceField } from '@/components/console/field-schemas';
+import { hostField, ifaceField } from '@/lib/console/input/field-schemas';
 
 const cidrRe = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/([1-9]|[12]\d|3[0-2])$/;
 

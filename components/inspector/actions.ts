@@ -6,7 +6,7 @@ import { operationContext } from '@/lib/console/operation-context';
 import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
 import { refreshAfterChange } from '@/components/console/refresh-after-change';
-import { changeLabels, rebindInputSchema, removeInputSchema } from './binding-change-input';
+import { changeLabels, rebindInputSchema, removeInputSchema } from '@/lib/console/input/binding-change-input';
 
 /** Point a binding at a new target; refused with fresh state if it changed since the operator loaded it. */
 export async function rebindAction(input: unknown): Promise<ActionResult> {

@@ -53,6 +53,9 @@ describe('authorize: roles and hosts', () => {
 
   it('refuses without a session, with an unknown one, and with a bad token', () => {
     expect(code(() => authorize(action({ sessionToken: null }), 'viewer', undefined, at, lookup))).toBe('unauthenticated');
+    // No credentials at all: anonymous, whatever the Origin says (an API client sends none).
+    expect(code(() => authorize(action({ sessionToken: null, origin: null }), 'operator', 'host1', at, lookup))).toBe('unauthenticated');
+    expect(code(() => authorize(action({ sessionToken: null, origin: 'http://evil.example' }), 'operator', undefined, at, lookup))).toBe('unauthenticated');
     expect(code(() => authorize(action({ sessionToken: 'nobody' }), 'viewer', undefined, at, lookup))).toBe('unauthenticated');
     expect(code(() => authorize(action({ authorization: 'Bearer nope', sessionToken: 'admin' }), 'viewer', undefined, at, lookup))).toBe('unauthenticated');
   });
@@ -60,6 +63,8 @@ describe('authorize: roles and hosts', () => {
   it('holds everything until a handed-out password is changed, except the change itself', () => {
     expect(code(() => authorize(action({ sessionToken: 'fresh' }), 'viewer', undefined, at, lookup))).toBe('password-change-required');
     expect(authorize(action({ sessionToken: 'fresh' }), 'viewer', undefined, at, lookup, { allowPasswordChange: true }).username).toBe('admin');
+    // An API token made for that user (CLI or /admin) is not a handed-out password.
+    expect(authorize(action({ authorization: 'Bearer tok-fresh', sessionToken: null, origin: null }), 'admin', undefined, at, lookup).username).toBe('admin');
   });
 
   it("accepts a bearer token with its owner's role, without an Origin", () => {

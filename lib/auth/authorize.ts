@@ -32,13 +32,15 @@ export function authorize(req: RequestMeta, minRole: Role, host: string | undefi
     if (!user) throw new AuthError('unauthenticated', 'Refused: that API token is not valid (unknown or revoked).');
   } else {
     // A browser attaches the cookie to cross-site requests too; only the Origin tells them apart.
-    if ((req.mutation || req.origin) && !isConsoleOrigin(req.origin, req.host, at)) {
+    // Without the cookie there is nothing to forge: the request is anonymous (401), whatever its Origin.
+    if (req.sessionToken && (req.mutation || req.origin) && !isConsoleOrigin(req.origin, req.host, at)) {
       throw new AuthError('bad-origin', req.origin ? `Refused: a change may only come from this console's own pages, not from ${req.origin}.` : "Refused: a change must say where it comes from (no Origin header).");
     }
     user = req.sessionToken ? lookup.sessionUser(req.sessionToken) : null;
     if (!user) throw new AuthError('unauthenticated', 'Sign in first: your session has ended or you are not signed in.');
   }
-  if (user.mustChangePassword && !opts.allowPasswordChange) {
+  // A handed-out password must be replaced before its sessions do anything; an API token is a credential of its own.
+  if (user.mustChangePassword && !bearer && !opts.allowPasswordChange) {
     throw new AuthError('password-change-required', 'Choose a new password first.', user.username);
   }
   if (!roleAtLeast(user.role, minRole)) {

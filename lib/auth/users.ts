@@ -129,6 +129,9 @@ export async function setPassword(username: string, password: string, mustChange
 export function upsertSsoUser({ username, role }: { username: string; role: Role }, db: Database = store()): User {
   checkUsername(username);
   const existing = findUser(username, db);
+  // A provider that names someone "admin" must not become the local admin.
+  const source = db.prepare<[string], { source: string }>('SELECT source FROM users WHERE username = ?').get(username)?.source;
+  if (source !== undefined && source !== 'sso') throw new UserError('exists', `"${username}" is an account of this console that signs in with a password; single sign-on may not take it over`);
   if (existing) {
     db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, existing.id);
   } else {

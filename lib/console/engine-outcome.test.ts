@@ -13,6 +13,11 @@ describe('readEngineOutcome', () => {
     expect(o).toEqual({ ok: false, code: 'bad-input', message: 'Target: cannot resolve "nope" on this host', field: 'to' });
   });
 
+  it('tells a binding the host does not have from bad input', () => {
+    const o = readEngineOutcome('host1', err(2, { code: 'unknown-id', message: 'id: no binding "ghost" on host1 (bindings: web)', field: 'id' }));
+    expect(o).toEqual({ ok: false, code: 'not-found', message: 'Id: no binding "ghost" on host1 (bindings: web)', field: 'id' });
+  });
+
   it('names the form field for errors a plan finds inside its file', () => {
     const o = readEngineOutcome('host2', err(2, { code: 'bad-input', message: 'bindings[2].to: bindings[2].to: cannot resolve "nowhere" on this host', field: 'bindings[2].to' }));
     expect(o).toMatchObject({ ok: false, field: 'to', message: 'Target: cannot resolve "nowhere" on this host' });

@@ -3,7 +3,7 @@ import type { ErrorReport } from '@/lib/engine/model/report';
 
 /** Why a host did not do what was asked, in the console's words. */
 // forbidden and audit-unavailable come from the console itself: the host was never asked.
-export type EngineFailureCode = 'bad-input' | 'conflict' | 'stale' | 'kernel-refused' | 'busy' | 'unreachable' | 'host-failure' | 'forbidden' | 'audit-unavailable';
+export type EngineFailureCode = 'bad-input' | 'not-found' | 'conflict' | 'stale' | 'kernel-refused' | 'busy' | 'unreachable' | 'host-failure' | 'forbidden' | 'audit-unavailable';
 
 /** A host's answer: its JSON report, or a failure naming the form field at fault. */
 export type EngineOutcome<T> =
@@ -62,6 +62,8 @@ export function readEngineOutcome<T>(host: string, r: RunResult): EngineOutcome<
   const detail = report ? relabel(message!, field) : r.stderr.trim() || `exit code ${r.exitCode}`;
   switch (r.exitCode) {
     case 2:
+      // The binding named does not exist on that host (the engine's unknown-id).
+      if (report?.code === 'unknown-id') return { ok: false, code: 'not-found', message: detail, field: field ?? undefined };
       return { ok: false, code: 'bad-input', message: detail, field: field ?? undefined };
     case 3:
       if (field === 'revision' || /changed since you loaded it/.test(message ?? '')) {

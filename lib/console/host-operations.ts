@@ -20,7 +20,7 @@ function hostOf(ctx: OperationContext, name: string): HostConnection | undefined
   return ctx.inventory.hosts.find((h) => h.name === name);
 }
 
-const noSuchHost = (name: string): EngineOutcome<never> => ({ ok: false, code: 'bad-input', field: 'host', message: `Host: there is no host "${name}"` });
+const noSuchHost = (name: string): EngineOutcome<never> => ({ ok: false, code: 'not-found', field: 'host', message: `Host: there is no host "${name}"` });
 
 /** What a change is, for the audit trail, before the host is asked. */
 interface ChangeIntent {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hostField, idField, revisionField, targetField } from '@/components/console/field-schemas';
+import { hostField, idField, revisionField, targetField } from './field-schemas';
 
 /** The inspector's rebind form (and a drag-rebind): which binding, the revision loaded, the new target. */
 export const rebindInputSchema = z.object({ host: hostField, id: idField, revision: revisionField, target: targetField });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { BindingSpec } from '@/lib/console/topology';
-import { hostField, idField, ifaceField, ipv4Field, portField, protoField, targetField } from '@/components/console/field-schemas';
+import type { BindingSpec } from '../topology';
+import { hostField, idField, ifaceField, ipv4Field, portField, protoField, targetField } from './field-schemas';
 
 const common = { host: hostField, port: portField, proto: protoField, target: targetField, id: idField, masquerade: z.boolean().default(true) };
 

@@ -1,3 +1,4 @@
+// Input schemas shared by the forms (server actions) and the JSON API: plain zod, no I/O.
 import { z } from 'zod';
 
 // The same rules the engine enforces, checked before any host is asked.
@@ -9,10 +10,10 @@ const isPort = (s: string): boolean => /^[1-9]\d{0,4}$/.test(s) && Number(s) <= 
 /** A host name from the inventory. */
 export const hostField = z.string().trim().min(1, { error: 'choose a host' });
 
-/** A port number 1–65535, given as text. */
+/** A port number 1–65535, given as text (a form) or as a number (JSON). */
 export const portField = z
-  .string()
-  .trim()
+  .union([z.string(), z.number()], { error: 'must be a port number from 1 to 65535' })
+  .transform((v) => String(v).trim())
   .refine(isPort, { error: 'must be a port number from 1 to 65535' })
   .transform(Number);
 
@@ -49,4 +50,5 @@ export const idField = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be lowercase letters, digits or "-", starting with a letter or digit' });
 
 /** The revision the operator loaded. */
-export const revisionField = z.coerce.number().int().min(0);
+const revisionError = 'must be the revision you last read, a whole number';
+export const revisionField = z.coerce.number({ error: revisionError }).int({ error: revisionError }).min(0, { error: revisionError });

@@ -1,0 +1,3 @@
+import { getBindings } from '@/lib/api/v1/network';
+
+export const GET = (request: Request): Promise<Response> => getBindings(request);

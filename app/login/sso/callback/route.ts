@@ -1,0 +1,3 @@
+import { finishSso } from '@/lib/auth/oidc/sso-handlers';
+
+export const GET = (request: Request): Promise<Response> => finishSso(request);
