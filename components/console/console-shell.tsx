@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { BindingForm } from '@/components/bindings/binding-form';
 import { ExposeForm } from '@/components/expose/expose-form';
@@ -10,15 +10,16 @@ import { refreshTopology } from './actions';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
 import type { Panel } from './console-reducers';
-import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectRole } from '@/components/console/console-selectors';
+import { mayChangeAnything } from './access';
+import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectAccess } from '@/components/console/console-selectors';
 
 const refreshMs = 15_000;
 
 /** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
-export function ConsoleShell() {
+export function ConsoleShell({ account }: { account: ReactNode }) {
   const store = useConsoleStoreApi();
   const panel = useConsole(selectPanel);
-  const role = useConsole(selectRole);
+  const access = useConsole(selectAccess);
   const announcement = useConsole(selectAnnouncement);
   const hosts = useConsole(selectHosts);
   const bindingCount = useConsole(selectBindingCount);
@@ -27,7 +28,10 @@ export function ConsoleShell() {
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.hidden || Object.keys(store.getState().pending).length) return;
-      void refreshTopology().then((t) => store.getState().applyTopology(t));
+      void refreshTopology().then((r) => {
+        if (r.ok) store.getState().applyTopology(r.topology);
+        else if (r.refused === 'unauthenticated') window.location.assign('/login');
+      });
     }, refreshMs);
     return () => clearInterval(timer);
   }, [store]);
@@ -43,7 +47,7 @@ export function ConsoleShell() {
           {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''} · {bindingCount} bindings
         </p>
         <nav aria-label="Changes" className="ml-auto flex gap-2">
-          {role === 'operator' && (
+          {mayChangeAnything(access) && (
             <>
               <button type="button" className={buttonClass.primary} aria-expanded={panel === 'export'} onClick={open('export')}>
                 New export
@@ -56,8 +60,9 @@ export function ConsoleShell() {
               </button>
             </>
           )}
-          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{role}</span>
+          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{access.role}{access.hosts ? ` of ${access.hosts.join(', ')}` : ''}</span>
         </nav>
+        {account}
       </header>
       <main className="flex min-h-0 flex-1">
         <section aria-label="Network graph" className="min-w-0 flex-1">
