@@ -2,23 +2,33 @@
 import { labDown } from './down';
 import { LabError } from './lab-error';
 import { labStatus, type LabStatus, type MachineStatus } from './status';
+import { maxExtraHosts } from './topology';
 import { labUp } from './up';
 
-const usage = 'usage: npm run lab -- up [--backend iptables|nft]|down|status [--json]';
+const usage = 'usage: npm run lab -- up [--hosts N] [--backend iptables|nft] | down | status   [--json]';
+
+/** Takes `--flag VALUE` out of `args`, returning the value (or undefined when absent). */
+function takeOption(args: string[], flag: string): string | undefined {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args.splice(at, 2)[1] ?? '' : undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const b = argv.indexOf('--backend');
-  const backend = b >= 0 ? argv[b + 1] : undefined;
-  if (backend !== undefined && backend !== 'iptables' && backend !== 'nft') return fail(usage, 2);
-  const verbs = argv.filter((a, i) => a !== '--json' && (b < 0 || (i !== b && i !== b + 1)));
-  if (verbs.length !== 1) return fail(usage, 2);
+  const verbs = argv.filter((a) => a !== '--json');
+  const hostsArg = takeOption(verbs, '--hosts');
+  const backend = takeOption(verbs, '--backend');
+  if (verbs.length !== 1 || ((hostsArg !== undefined || backend !== undefined) && verbs[0] !== 'up')) return fail(usage, 2);
+  if (backend !== undefined && backend !== 'iptables' && backend !== 'nft') return fail('--backend: must be iptables or nft', 2);
+  const extraHosts = hostsArg === undefined ? 0 : /^\d{1,3}$/.test(hostsArg) && Number(hostsArg) <= maxExtraHosts ? Number(hostsArg) : NaN;
+  if (Number.isNaN(extraHosts)) return fail(`--hosts: must be a whole number from 0 to ${maxExtraHosts}`, 2);
   switch (verbs[0]) {
     case 'up': {
-      const r = await labUp({ backend });
+      const r = await labUp({ extraHosts, backend });
       if (json) return print(r);
       console.log(`lab up: ${r.namespaces.length} namespaces (${r.namespaces.join(' ')})`);
-      console.log(`services: ${r.services.map((s) => `${s.machine}:${s.port} (pid ${s.pid})`).join(', ')}`);
+      console.log(`services: ${r.services.length > 12 ? `${r.services.length} running` : r.services.map((s) => `${s.machine}:${s.port} (pid ${s.pid})`).join(', ')}`);
+      console.log(`sshd: one per engine host (${r.sshd.length})`);
       console.log(`inventory: ${r.inventoryPath}`);
       return 0;
     }

@@ -48,8 +48,8 @@ async function ask(namespace: string, host: string, port: number): Promise<{ ok:
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  const lab = await labUp();
   dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
+  const lab = await labUp({ consoleDataDir: dataDir }); // its console's ssh key reaches host2
   await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
   const port = await freePort();
   consoleUrl = `http://localhost:${port}/`;
@@ -80,7 +80,9 @@ test('exports a1 on host2 from the form; a real client in sy-world reaches a1', 
   await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
-  await expect(page.locator('[aria-label="host host2"]')).toContainText('netns');
+  // host2 is reached over ssh (the lab's sshd in its namespace), host1 through `ip netns exec`.
+  await expect(page.locator('[aria-label="host host2"]')).toContainText('ssh');
+  await expect(page.locator('[aria-label="host host1"]')).toContainText('netns');
   expect(await ask('sy-world', '192.168.1.2', 2211)).toMatchObject({ ok: false });
 
   await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });

@@ -12,6 +12,9 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables|nf
   flush   [--forget]        remove every rule and chain Switchyard owns
   expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR
   migrate --to nft|iptables move this host's bindings to the other backend, with no moment without them
+  serve   --stdio           a long-lived session: one JSON request per line ({"id","args","input"?}) on stdin,
+                            one JSON answer per line ({"id","exitCode","stdout","stderr"}) and pushed
+                            {"event":"status","report":…} lines on stdout
 RAILS: --allow-local-target  a target may be loopback, unspecified, broadcast, multicast or this host (else exit 2)
        --force               a front may take a port this host listens on or shadow a foreign DNAT rule (else exit 3)
 exit codes: 0 done, 1 the host failed (I/O, corrupt state), 2 bad input, 3 conflict, 4 kernel refused, 5 lock not acquired
