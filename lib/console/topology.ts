@@ -29,4 +29,6 @@ export interface Topology {
   loadedAt: string;
   /** The hub's change counter this topology reflects: pushed updates continue from here. */
   version?: number;
+  /** Which run of the console server counted `version` (a restarted server counts from 0 again). */
+  epoch?: string;
 }
