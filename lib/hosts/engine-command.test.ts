@@ -24,10 +24,23 @@ describe('engineCommand', () => {
     });
   });
 
-  it('quotes arguments for the remote shell over ssh', () => {
-    const c = engineCommand({ name: 'far', transport: 'ssh', ssh: 'ops@far' }, ['rebind', 'web', '--to', "a1:4422; rm -rf /'"], true);
+  it('quotes arguments for the remote shell over ssh, with the console key and only pinned host keys', () => {
+    const ssh = { identityFile: '/data/ssh/id_ed25519', knownHostsFile: '/data/ssh/known_hosts' };
+    const c = engineCommand({ name: 'far', transport: 'ssh', ssh: 'ops@far', port: 2222 }, ['rebind', 'web', '--to', "a1:4422; rm -rf /'"], true, 'node', ssh);
     expect(c.file).toBe('ssh');
-    expect(c.args.slice(0, 6)).toEqual(['-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', 'ops@far', '--']);
-    expect(c.args[6]).toBe(`switchyard --json rebind web --to 'a1:4422; rm -rf /'"'"''`);
+    const options = c.args.filter((_, i) => c.args[i - 1] === '-o');
+    expect(options).toEqual(
+      expect.arrayContaining([
+        'BatchMode=yes',
+        'IdentityFile=/data/ssh/id_ed25519',
+        'IdentitiesOnly=yes',
+        'UserKnownHostsFile=/data/ssh/known_hosts',
+        'GlobalKnownHostsFile=/dev/null',
+        'StrictHostKeyChecking=yes',
+        'Port=2222',
+      ]),
+    );
+    expect(c.args.slice(-3, -1)).toEqual(['ops@far', '--']);
+    expect(c.args.at(-1)).toBe(`switchyard --json rebind web --to 'a1:4422; rm -rf /'"'"''`);
   });
 });

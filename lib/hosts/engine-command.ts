@@ -1,5 +1,8 @@
 import path from 'node:path';
 import type { HostConnection } from './host-connection';
+import { sshOptions, sshSettings, type SshSettings } from './ssh-settings';
+
+export type { SshSettings } from './ssh-settings';
 
 /** A process to start: a file and its argument array (never a shell line). */
 export interface ProcessCommand {
@@ -16,13 +19,15 @@ const quoteForRemoteShell = (arg: string): string =>
 
 /**
  * The process that runs `switchyard --json <args>` for a non-simulated host.
- * `isRoot` decides whether the local transport needs `sudo -n`.
+ * `isRoot` decides whether the local transport needs `sudo -n`; `ssh` names the console's key and
+ * pinned host keys (by default those in the data dir).
  */
 export function engineCommand(
   host: Exclude<HostConnection, { transport: 'sim' }>,
   args: readonly string[],
   isRoot: boolean,
   node: string = process.execPath,
+  ssh: SshSettings = sshSettings(),
 ): ProcessCommand {
   switch (host.transport) {
     case 'local': {
@@ -36,10 +41,10 @@ export function engineCommand(
         args: ['netns', 'exec', host.namespace, 'env', `SWITCHYARD_HOSTNAME=${host.name}`, node, host.cli, '--state-dir', host.stateDir, '--json', ...args],
       };
     case 'ssh': {
-      const remote = ['switchyard', ...(host.stateDir ? ['--state-dir', host.stateDir] : []), '--json', ...args];
+      const remote = [host.cli ?? 'switchyard', ...(host.stateDir ? ['--state-dir', host.stateDir] : []), '--json', ...args];
       return {
         file: 'ssh',
-        args: ['-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', host.ssh, '--', remote.map(quoteForRemoteShell).join(' ')],
+        args: [...sshOptions(ssh, host), '-T', host.ssh, '--', remote.map(quoteForRemoteShell).join(' ')],
       };
     }
   }

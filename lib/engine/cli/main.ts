@@ -1,14 +1,34 @@
+import { EngineError } from '../errors';
+import { iptablesCommands } from '../iptables/kernel';
 import { ExecaRunner } from '../runner/execa-runner';
+import { realHostProbe, serveInvocation, serveStdio } from '../serve';
 import { runSwitchyard } from './run';
 
 /** Entry point of `dist/switchyard.mjs`: the real host, the real state file. */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (await serveIfAsked(argv)) return;
   const stdin = argv.includes('-') ? await readStdin() : undefined;
   const out = await runSwitchyard(argv, { runner: new ExecaRunner(), stdin });
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   process.exitCode = out.exitCode;
+}
+
+/** `serve --stdio`: a long-lived session over stdin/stdout; false when argv asks for another verb. */
+async function serveIfAsked(argv: readonly string[]): Promise<boolean> {
+  try {
+    const serve = serveInvocation(argv, process.env);
+    if (!serve) return false;
+    const runner = new ExecaRunner();
+    const iptables = iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables');
+    await serveStdio({ input: process.stdin, output: process.stdout, globals: serve.globals, io: { runner }, probe: realHostProbe(serve.stateDir, runner, iptables) });
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    process.stderr.write(argv.includes('--json') ? JSON.stringify({ code: e.code, message: e.message, field: e.field }) + '\n' : `switchyard: ${e.message}\n`);
+    process.exitCode = e.exitCode;
+  }
+  return true;
 }
 
 async function readStdin(): Promise<string> {

@@ -11,6 +11,9 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables] [
   restore                   re-apply the state file to the kernel
   flush   [--forget]        remove every rule and chain Switchyard owns
   expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR
+  serve   --stdio           a long-lived session: one JSON request per line ({"id","args","input"?}) on stdin,
+                            one JSON answer per line ({"id","exitCode","stdout","stderr"}) and pushed
+                            {"event":"status","report":…} lines on stdout
 exit codes: 0 done, 2 bad input, 3 conflict, 4 kernel refused, 5 lock not acquired
 environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
   SWITCHYARD_HOSTNAME (the host's name in messages; hosts in network namespaces share the machine's hostname)
