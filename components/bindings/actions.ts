@@ -1,18 +1,30 @@
 'use server';
 
+import { requireUser, type User } from '@/lib/auth';
 import { addBinding, planBinding } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
 import { loadTopology } from '@/lib/console/load-topology';
-import { hostRefusal, invalidInput, viewerRefusal, type ActionResult } from '@/components/console/action-result';
+import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
+import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
 import { refreshAfterChange } from '@/components/console/refresh-after-change';
 import { bindingInputSchema, bindingLabels, bindingSpecOf } from './binding-input';
 
 /** Show what creating this export/import would change on its host; changes nothing. */
 export async function previewBinding(input: unknown): Promise<ActionResult> {
+  let user: User;
+  try {
+    user = await requireUser('operator');
+  } catch (e) {
+    return authRefusal(e, { action: 'preview' }, input);
+  }
   const parsed = bindingInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, bindingLabels);
-  const ctx = await operationContext();
-  if (ctx.role !== 'operator') return viewerRefusal();
+  try {
+    await requireUser('operator', parsed.data.host);
+  } catch (e) {
+    return authRefusal(e, { action: 'preview', host: parsed.data.host, binding: parsed.data.id });
+  }
+  const ctx = await operationContext(user);
   const outcome = await planBinding(ctx, parsed.data.host, bindingSpecOf(parsed.data));
   if (!outcome.ok) return hostRefusal(outcome);
   const topology = await loadTopology(ctx.inventory);
@@ -22,11 +34,21 @@ export async function previewBinding(input: unknown): Promise<ActionResult> {
 
 /** Create the export or import on its host. */
 export async function createBinding(input: unknown): Promise<ActionResult> {
+  let user: User;
+  try {
+    user = await requireUser('operator');
+  } catch (e) {
+    return authRefusal(e, { action: 'create' }, input);
+  }
   const parsed = bindingInputSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, bindingLabels);
-  const ctx = await operationContext();
-  if (ctx.role !== 'operator') return viewerRefusal();
+  if (!parsed.success) return recordedRefusal(user, { action: 'create' }, invalidInput(parsed.error, bindingLabels));
   const spec = bindingSpecOf(parsed.data);
+  try {
+    await requireUser('operator', parsed.data.host);
+  } catch (e) {
+    return authRefusal(e, { action: spec.kind, host: parsed.data.host, binding: spec.id });
+  }
+  const ctx = await operationContext(user);
   const outcome = await addBinding(ctx, parsed.data.host, spec);
   if (!outcome.ok) return hostRefusal(outcome);
   const topology = await refreshAfterChange(ctx.inventory);

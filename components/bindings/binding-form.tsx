@@ -11,7 +11,8 @@ import { bindingEdgeId } from '@/components/graph/node-ids';
 import { createBinding, previewBinding } from './actions';
 import { PlanPreview } from './plan-preview';
 import { targetSuggestions } from './target-suggestions';
-import { selectTopology } from '@/components/console/console-selectors';
+import { selectAccess, selectTopology } from '@/components/console/console-selectors';
+import { mayChange } from '@/components/console/access';
 
 type Values = { host: string; front: string; port: string; proto: string; target: string; id: string; masquerade: boolean };
 
@@ -24,7 +25,8 @@ export function BindingForm({ kind }: { kind: BindingKind }) {
   const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
   const uid = useId();
-  const hosts = topology.hosts.filter((h) => h.reachable);
+  const access = useConsole(selectAccess);
+  const hosts = topology.hosts.filter((h) => h.reachable && mayChange(access, h.name));
   const [values, setValues] = useState<Values>({ host: '', front: '', port: '', proto: 'tcp', target: '', id: '', masquerade: true });
   const [result, setResult] = useState<ActionResult | null>(null);
   const [plannedFor, setPlannedFor] = useState<string | null>(null);

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import type { AuthErrorCode } from '@/lib/auth/auth-error';
 import { fieldLabel, type EngineOutcome } from '@/lib/console/engine-outcome';
 import type { ChangeReport, Topology } from '@/lib/console/topology';
 
 /** What every server action returns: the fresh topology on success, the reasons on an expected failure. */
 export type ActionResult =
   | { ok: true; message: string; topology: Topology; plan?: ChangeReport }
-  | { ok: false; message: string; errors: Record<string, string[]>; topology?: Topology };
+  | { ok: false; message: string; errors: Record<string, string[]>; topology?: Topology; refused?: AuthErrorCode };
 
 /** Field errors from a failed `safeParse`, keyed by the form labels, with a message naming them. */
 export function invalidInput(error: z.ZodError, labels: Record<string, string>): ActionResult {
@@ -26,10 +27,3 @@ export function hostRefusal(outcome: Extract<EngineOutcome<unknown>, { ok: false
   const errors = label ? { [label]: [outcome.message.startsWith(`${label}: `) ? outcome.message.slice(label.length + 2) : outcome.message] } : {};
   return { ok: false, message: outcome.message, errors, ...(topology ? { topology } : {}) };
 }
-
-/** Viewers may look but not change anything. */
-export const viewerRefusal = (): ActionResult => ({
-  ok: false,
-  message: 'You are signed in as a viewer: only operators can change bindings.',
-  errors: {},
-});

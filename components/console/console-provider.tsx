@@ -2,15 +2,15 @@
 
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Role } from '@/lib/console/role';
+import type { Access } from './access';
 import type { Topology } from '@/lib/console/topology';
 import { createConsoleStore, type ConsoleState, type ConsoleStore } from './console-store';
 
 const ConsoleStoreContext = createContext<ConsoleStore | null>(null);
 
 /** Holds this page's console store, created once from the topology the server loaded. */
-export function ConsoleProvider({ topology, role, children }: { topology: Topology; role: Role; children: ReactNode }) {
-  const [store] = useState(() => createConsoleStore(topology, role));
+export function ConsoleProvider({ topology, access, children }: { topology: Topology; access: Access; children: ReactNode }) {
+  const [store] = useState(() => createConsoleStore(topology, access));
   return <ConsoleStoreContext.Provider value={store}>{children}</ConsoleStoreContext.Provider>;
 }
 

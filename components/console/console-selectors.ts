@@ -14,8 +14,8 @@ export const selectSelectedEdgeId = (s: ConsoleState) => s.selectedEdgeId;
 export const selectSelectedEdge = (s: ConsoleState) => s.graph.edges.find((e) => e.id === s.selectedEdgeId);
 /** Why the last drag-rebind was refused. */
 export const selectDragError = (s: ConsoleState) => s.dragError;
-/** The caller's role. */
-export const selectRole = (s: ConsoleState) => s.role;
+/** What the signed-in user may change. */
+export const selectAccess = (s: ConsoleState) => s.access;
 /** The open side-panel form. */
 export const selectPanel = (s: ConsoleState) => s.panel;
 /** The last result, for the live region. */

@@ -10,7 +10,8 @@ import { refreshTopology } from './actions';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
 import type { Panel } from './console-reducers';
-import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectRole } from '@/components/console/console-selectors';
+import { mayChangeAnything } from './access';
+import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectAccess } from '@/components/console/console-selectors';
 
 const refreshMs = 15_000;
 
@@ -18,7 +19,7 @@ const refreshMs = 15_000;
 export function ConsoleShell() {
   const store = useConsoleStoreApi();
   const panel = useConsole(selectPanel);
-  const role = useConsole(selectRole);
+  const access = useConsole(selectAccess);
   const announcement = useConsole(selectAnnouncement);
   const hosts = useConsole(selectHosts);
   const bindingCount = useConsole(selectBindingCount);
@@ -27,7 +28,10 @@ export function ConsoleShell() {
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.hidden || Object.keys(store.getState().pending).length) return;
-      void refreshTopology().then((t) => store.getState().applyTopology(t));
+      void refreshTopology().then((r) => {
+        if (r.ok) store.getState().applyTopology(r.topology);
+        else if (r.refused === 'unauthenticated') window.location.assign('/login');
+      });
     }, refreshMs);
     return () => clearInterval(timer);
   }, [store]);
@@ -43,7 +47,7 @@ export function ConsoleShell() {
           {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''} · {bindingCount} bindings
         </p>
         <nav aria-label="Changes" className="ml-auto flex gap-2">
-          {role === 'operator' && (
+          {mayChangeAnything(access) && (
             <>
               <button type="button" className={buttonClass.primary} aria-expanded={panel === 'export'} onClick={open('export')}>
                 New export
@@ -56,7 +60,7 @@ export function ConsoleShell() {
               </button>
             </>
           )}
-          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{role}</span>
+          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{access.role}{access.hosts ? ` of ${access.hosts.join(', ')}` : ''}</span>
         </nav>
       </header>
       <main className="flex min-h-0 flex-1">

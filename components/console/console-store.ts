@@ -1,5 +1,5 @@
 import { createStore as createZustandStore } from 'zustand/vanilla';
-import type { Role } from '@/lib/console/role';
+import type { Access } from './access';
 import type { HostView, Topology } from '@/lib/console/topology';
 import type { NodePlacement } from '@/components/graph/layout-graph';
 import type { GraphNode } from '@/components/graph/graph-model';
@@ -30,14 +30,14 @@ export interface ConsoleActions {
   announce(message: string): void;
 }
 
-export type ConsoleState = ConsoleData & ConsoleActions & { role: Role };
+export type ConsoleState = ConsoleData & ConsoleActions & { access: Access };
 export type ConsoleStore = ReturnType<typeof createConsoleStore>;
 
 /** A console store for one provider: never a module singleton, so each page (and test) has its own. */
-export function createConsoleStore(topology: Topology, role: Role) {
+export function createConsoleStore(topology: Topology, access: Access) {
   return createZustandStore<ConsoleState>()((set) => ({
     ...initialData(topology),
-    role,
+    access,
     applyTopology: (t) => set((s) => applyTopology(s, t)),
     applyHosts: (views, version) => set((s) => applyHosts(s, views, version)),
     adoptEpoch: (epoch) => set((s) => adoptEpoch(s, epoch)),

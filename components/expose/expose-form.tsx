@@ -7,12 +7,14 @@ import { Field, buttonClass, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
 import { exposeAction } from './actions';
-import { selectHosts } from '@/components/console/console-selectors';
+import { selectAccess, selectHosts } from '@/components/console/console-selectors';
+import { mayChange } from '@/components/console/access';
 
 /** Expose a host on the overlay (the seed's `weave expose`): an address on its bridge, and the NAT for it. */
 export function ExposeForm() {
   const allHosts = useConsole(selectHosts);
-  const hosts = useMemo(() => allHosts.filter((h) => h.reachable).map((h) => h.name), [allHosts]);
+  const access = useConsole(selectAccess);
+  const hosts = useMemo(() => allHosts.filter((h) => h.reachable && mayChange(access, h.name)).map((h) => h.name), [allHosts, access]);
   const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
   const uid = useId();

@@ -22,7 +22,8 @@ import type { BindingEdge as BindingEdgeType, GraphNode } from './graph-model';
 import { HostNode } from './host-node';
 import { layoutGraph } from './layout-graph';
 import { rebindTarget } from './rebind-target';
-import { selectDragError, selectGraph, selectNodes, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
+import { selectAccess, selectDragError, selectGraph, selectNodes, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
+import { mayChange } from '@/components/console/access';
 
 const nodeTypes = { host: HostNode, endpoint: EndpointNode };
 const edgeTypes = { binding: BindingEdge };
@@ -36,7 +37,12 @@ export function NetworkGraph() {
   const pending = useConsole(selectPending);
   const selectedEdgeId = useConsole(selectSelectedEdgeId);
   const dragError = useConsole(selectDragError);
-  const edges = useMemo(() => flowEdges({ graph, pending, selectedEdgeId }), [graph, pending, selectedEdgeId]);
+  const access = useConsole(selectAccess);
+  // Only bindings on hosts the user may change get a draggable end; the rest are drawn read-only.
+  const edges = useMemo(
+    () => flowEdges({ graph, pending, selectedEdgeId }).map((e) => (e.data && mayChange(access, e.data.host) ? e : { ...e, reconnectable: false })),
+    [graph, pending, selectedEdgeId, access],
+  );
   const reconnecting = useRef<BindingEdgeType | null>(null);
 
   // Lay out whatever has no place yet; nodes already placed never move.
@@ -131,7 +137,7 @@ export function NetworkGraph() {
         }}
         onReconnect={onReconnect}
         isValidConnection={isValidConnection}
-        edgesReconnectable
+        edgesReconnectable={false}
         reconnectRadius={14}
         minZoom={0.2}
       >

@@ -4,12 +4,13 @@ import { useConsole } from '@/components/console/console-provider';
 import { frontText, targetText } from '@/components/graph/binding-label';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
-import { selectRole, selectSelectedEdge } from '@/components/console/console-selectors';
+import { selectAccess, selectSelectedEdge } from '@/components/console/console-selectors';
+import { mayChange } from '@/components/console/access';
 
 /** The selected binding in full: where it listens, where it sends, what the kernel holds for it. */
 export function Inspector() {
   const edge = useConsole(selectSelectedEdge);
-  const role = useConsole(selectRole);
+  const access = useConsole(selectAccess);
   if (!edge?.data) {
     return (
       <section aria-label="Inspector" className="p-4 text-sm text-slate-500">
@@ -50,13 +51,13 @@ export function Inspector() {
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
         <pre className="max-h-56 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-2 font-mono text-[11px] leading-relaxed text-slate-100">{b.rules.join('\n') || '(none)'}</pre>
       </div>
-      {role === 'operator' ? (
+      {mayChange(access, host) ? (
         <>
           <RebindForm key={edge.id} host={host} binding={b} />
           <RemoveBinding key={`remove-${edge.id}`} host={host} binding={b} />
         </>
       ) : (
-        <p className="text-sm text-slate-500">You are a viewer: changes are for operators.</p>
+        <p className="text-sm text-slate-500">{access.role === 'viewer' ? 'You are a viewer: changes are for operators.' : `You may not change ${host}: it is drawn read-only for you.`}</p>
       )}
     </section>
   );

@@ -2,7 +2,8 @@ import type { RunResult } from '@/lib/engine/runner/command-runner';
 import type { ErrorReport } from '@/lib/engine/model/report';
 
 /** Why a host did not do what was asked, in the console's words. */
-export type EngineFailureCode = 'bad-input' | 'conflict' | 'stale' | 'kernel-refused' | 'busy' | 'unreachable' | 'host-failure';
+// forbidden and audit-unavailable come from the console itself: the host was never asked.
+export type EngineFailureCode = 'bad-input' | 'conflict' | 'stale' | 'kernel-refused' | 'busy' | 'unreachable' | 'host-failure' | 'forbidden' | 'audit-unavailable';
 
 /** A host's answer: its JSON report, or a failure naming the form field at fault. */
 export type EngineOutcome<T> =

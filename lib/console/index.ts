@@ -1,6 +1,5 @@
 export { loadInventory, simulatedInventory } from './load-inventory';
 export { loadTopology } from './load-topology';
-export { currentRole, type Role } from './role';
 export { operationContext } from './operation-context';
 export { addBinding, exposeHost, planBinding, rebindBinding, removeBinding, type OperationContext } from './host-operations';
 export { fieldLabel, type EngineOutcome, type EngineFailureCode } from './engine-outcome';

@@ -1,0 +1,6 @@
+/** Runs once when the server starts, before it takes requests. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startConsoleServer } = await import('./lib/auth/server-start');
+  await startConsoleServer();
+}

@@ -1,0 +1,2 @@
+export { store, openStore, storeFile, type Database } from './db';
+export { dataDir } from './data-dir';

@@ -1,0 +1,6 @@
+import type { Migration } from '../migration';
+import { identity } from './001-identity';
+import { audit } from './002-audit';
+
+/** Every migration, in order. A new one gets the next free number, its own file, and a line here. */
+export const migrations: readonly Migration[] = [identity, audit];
