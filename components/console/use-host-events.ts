@@ -30,6 +30,12 @@ export function useHostEvents(): void {
       flush();
       store.getState().adoptEpoch((JSON.parse(e.data) as { epoch: string }).epoch);
     });
+    // A refused or failed stream is not retried by EventSource: load the page again (it sends a
+    // browser whose session ended to sign in, and draws the hub as it is now).
+    let reload: ReturnType<typeof setTimeout> | undefined;
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) reload ??= setTimeout(() => window.location.reload(), 3_000);
+    });
     source.addEventListener('host', (e) => {
       batch.push(JSON.parse(e.data) as HostView);
       timer ??= setTimeout(flush, batchMs);
@@ -37,6 +43,7 @@ export function useHostEvents(): void {
     return () => {
       source.close();
       if (timer) clearTimeout(timer);
+      if (reload) clearTimeout(reload);
     };
   }, [store]);
 }
