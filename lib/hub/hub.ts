@@ -26,6 +26,11 @@ export class Hub {
     return this.seq;
   }
 
+  /** How many listeners (open browser streams, mostly) the hub has. */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
   /** Every host's record, in inventory order. */
   hosts(): HostRecord[] {
     return [...this.records.values()];

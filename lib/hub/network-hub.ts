@@ -18,30 +18,39 @@ export interface NetworkHub {
   readonly hub: Hub;
   /** Changes when the server restarts, so browsers know its versions start again. */
   readonly epoch: string;
+  /** Stop listening and keep what is not kept yet (the sessions belong to the pool). */
+  stop(): void;
 }
 
-/** How often the hub writes changed last-known statuses to the store. */
-const persistEveryMs = 2_000;
+/** How often the hub writes changed last-known statuses to the store, by default. */
+const defaultPersistEveryMs = 2_000;
 
 /**
  * Start a hub for `inventory`: restore each host's last-known status from the store (stale until
  * fresh), build the inventory's simulated hosts, open one session per host through `pool`, and
  * feed the hub from their pushed statuses and up/down transitions.
  */
-export async function startNetworkHub(inventory: Inventory, db: Database, pool: SessionPool): Promise<NetworkHub> {
+export async function startNetworkHub(inventory: Inventory, db: Database, pool: SessionPool, opts: { persistEveryMs?: number } = {}): Promise<NetworkHub> {
   const hub = new Hub(inventory.hosts, loadHostStates(db));
   if (inventory.hosts.some((h) => h.transport === 'sim')) await startSimNetwork(simNetworkOf(inventory));
-  pool.onStatus((host, report) => hub.observeStatus(host, report));
-  pool.onState((host, s) => hub.observeSession(host, s));
+  const offStatus = pool.onStatus((host, report) => hub.observeStatus(host, report));
+  const offState = pool.onState((host, s) => hub.observeSession(host, s));
   pool.sync(inventory.hosts);
   // Sessions that were open before the hub listened: take what they already know.
   for (const s of pool.sessions()) {
     if (s.lastStatus) hub.observeStatus(s.host, s.lastStatus);
     if (!s.state.up && s.state.reason !== 'connecting') hub.observeSession(s.host, s.state);
   }
-  const persist = setInterval(() => saveHostStates(db, hub.takeUnsaved()), persistEveryMs);
+  const keep = () => saveHostStates(db, hub.takeUnsaved());
+  const persist = setInterval(keep, opts.persistEveryMs ?? defaultPersistEveryMs);
   persist.unref();
-  return { inventory, hub, epoch: randomUUID() };
+  const stop = () => {
+    clearInterval(persist);
+    offStatus();
+    offState();
+    keep();
+  };
+  return { inventory, hub, epoch: randomUUID(), stop };
 }
 
 // One hub per server process, kept on globalThis because Next.js may load this module once per bundle.
