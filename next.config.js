@@ -6,11 +6,15 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+// Behind a proxy that rewrites Host, Next's own server-action check needs the public name too.
+const publicHost = process.env.SWITCHYARD_URL ? new URL(process.env.SWITCHYARD_URL).host : undefined;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The engine runs in process for simulated hosts; execa and friends stay plain Node modules.
   serverExternalPackages: ['execa', 'better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
+  experimental: { serverActions: { allowedOrigins: publicHost ? [publicHost] : [] } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { ConsoleProvider } from '@/components/console/console-provider';
 import { ConsoleShell } from '@/components/console/console-shell';
+import { AccountBar } from '@/components/auth/account-bar';
 import { pageUser } from '@/lib/auth';
 import { hubTopology, networkHub } from '@/lib/hub';
 
@@ -11,7 +12,7 @@ export default async function ConsolePage() {
   const topology = hubTopology(await networkHub());
   return (
     <ConsoleProvider topology={topology} access={{ role: user.role, hosts: user.hosts }}>
-      <ConsoleShell />
+      <ConsoleShell account={<AccountBar user={user} />} />
     </ConsoleProvider>
   );
 }

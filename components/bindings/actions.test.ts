@@ -1,30 +1,65 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtemp } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-// The actions run for real on the embedded simulated network; only Next's request scope is stood in for.
+// The actions run for real on the embedded simulated network and a real store; only Next's request scope is stood in for.
 let requestHeaders = new Headers();
-vi.mock('next/headers', () => ({ headers: async () => requestHeaders }));
+let sessionCookie: string | undefined;
+vi.mock('next/headers', () => ({
+  headers: async () => requestHeaders,
+  cookies: async () => ({ get: (name: string) => (name === 'switchyard_session' && sessionCookie ? { name, value: sessionCookie } : undefined) }),
+}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sy-actions-'));
+process.env.SWITCHYARD_DATA_DIR = dataDir;
+delete process.env.SWITCHYARD_INVENTORY;
+delete process.env.SWITCHYARD_URL;
+
 const { createBinding, previewBinding } = await import('./actions');
+const { store } = await import('@/lib/store');
+const { createUser } = await import('@/lib/auth/users');
+const { startSession } = await import('@/lib/auth/sessions');
+const { listAudit } = await import('@/lib/audit');
+const { runEngine } = await import('@/lib/hosts');
+const { loadInventory } = await import('@/lib/console/load-inventory');
 
 const webExport = { kind: 'export', host: 'host2', iface: 'eth0', port: '2211', proto: 'tcp', target: 'a1:4422', id: 'web', masquerade: true };
+const sessions: Record<string, string> = {};
+const signedInAs = (username: string | null, over: Record<string, string> = {}) => {
+  sessionCookie = username ? sessions[username] : undefined;
+  requestHeaders = new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'next-action': 'test', 'x-switchyard-peer': '127.0.0.1', ...over });
+};
+/** What the host itself holds, asked through its session. */
+const bindingsOn = async (host: string): Promise<string[]> => {
+  const entry = (await loadInventory()).hosts.find((h) => h.name === host)!;
+  const r = await runEngine(entry, ['list']);
+  return (JSON.parse(r.stdout) as { bindings: { id: string }[] }).bindings.map((b) => b.id);
+};
 
 describe('binding actions', () => {
   beforeAll(async () => {
-    process.env.SWITCHYARD_AUDIT_LOG = path.join(await mkdtemp(path.join(tmpdir(), 'sy-actions-')), 'audit.jsonl');
-    delete process.env.SWITCHYARD_INVENTORY;
+    for (const [username, role, hosts] of [
+      ['olga', 'operator', null],
+      ['vic', 'viewer', null],
+      ['lena', 'operator', ['host1']],
+    ] as const) {
+      const u = await createUser({ username, role, hosts: hosts ? [...hosts] : null, password: 'a long enough password', mustChangePassword: false });
+      sessions[username] = startSession(u.id, {});
+    }
   });
-  beforeEach(() => {
-    requestHeaders = new Headers();
+  afterAll(() => {
+    store().close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
+  beforeEach(() => signedInAs('olga'));
 
-  it('refuses a bad port before asking any host, naming the field', async () => {
+  it('refuses a bad port before asking any host, naming the field, and records the refusal', async () => {
     const r = await createBinding({ ...webExport, port: '99999', id: 'bad-port' });
     expect(r).toMatchObject({ ok: false, errors: { Port: ['must be a port number from 1 to 65535'] } });
     expect(r.message).toMatch(/Port: must be a port number/);
+    expect(listAudit({ user: 'olga' })[0]).toMatchObject({ action: 'create', outcome: 'refused', message: expect.stringMatching(/Port/) });
   });
 
   it('names every invalid field of an import', async () => {
@@ -32,7 +67,7 @@ describe('binding actions', () => {
     expect(Object.keys(r.ok ? {} : r.errors).sort()).toEqual(['Exposed address', 'Id', 'Protocol', 'Target']);
   });
 
-  it('previews the plan without changing the host, then creates the export', async () => {
+  it('previews the plan without changing the host, then creates the export, audited with who and from where', async () => {
     const plan = await previewBinding(webExport);
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
@@ -47,18 +82,53 @@ describe('binding actions', () => {
     expect(created.hosts?.map((h) => h.name)).toEqual(['host2']);
     const host2 = created.hosts?.[0];
     expect(host2?.reachable && host2.status.bindings.map((b) => [b.id, b.state])).toEqual([['web', 'active']]);
+    expect(listAudit({ binding: 'web' })[0]).toMatchObject({ username: 'olga', address: '127.0.0.1', host: 'host2', action: 'export', targetBefore: null, targetAfter: 'a1:4422', outcome: 'ok' });
   });
 
-  it('passes on the host’s refusal in plain words naming the field', async () => {
+  it('passes on the host’s refusal in plain words naming the field, and records it', async () => {
     const r = await createBinding({ ...webExport, id: 'web-again' });
     expect(r).toMatchObject({ ok: false, errors: { Port: [expect.stringMatching(/already bound by "web"/)] } });
+    expect(listAudit({ binding: 'web-again' })[0]).toMatchObject({ username: 'olga', outcome: 'refused' });
     const unknown = await createBinding({ ...webExport, port: '2212', id: 'nowhere', target: 'nowhere:80' });
     expect(unknown).toMatchObject({ ok: false, errors: { Target: [expect.stringMatching(/cannot resolve "nowhere"/)] } });
   });
 
-  it('lets a viewer change nothing', async () => {
-    requestHeaders = new Headers({ 'x-switchyard-role': 'viewer' });
+  it('lets a viewer change nothing, and records the refusal', async () => {
+    signedInAs('vic');
     const r = await createBinding({ ...webExport, port: '2299', id: 'viewer-try' });
-    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/viewer/) });
+    expect(r).toMatchObject({ ok: false, refused: 'forbidden', message: expect.stringMatching(/vic \(viewer\)/) });
+    expect(await previewBinding({ ...webExport, port: '2299', id: 'viewer-try' })).toMatchObject({ ok: false, refused: 'forbidden' });
+    expect(await bindingsOn('host2')).not.toContain('viewer-try');
+    expect(listAudit({ user: 'vic' }).map((e) => e.action)).toEqual(['preview', 'create']);
+    expect(listAudit({ user: 'vic' })[1]).toMatchObject({ host: 'host2', action: 'create', outcome: 'refused', message: expect.stringMatching(/^forbidden/) });
+  });
+
+  it('lets an operator limited to host1 change host1 only', async () => {
+    signedInAs('lena');
+    expect(await createBinding({ ...webExport, port: '2298', id: 'lena-try' })).toMatchObject({ ok: false, refused: 'forbidden', message: expect.stringMatching(/only host1/) });
+    expect(await bindingsOn('host2')).not.toContain('lena-try');
+    expect(await createBinding({ ...webExport, host: 'host1', iface: '', port: '2298', id: 'lena-ok' })).toMatchObject({ ok: true });
+  });
+
+  it('refuses anyone not signed in, a foreign Origin and a foreign Host, changing nothing', async () => {
+    signedInAs(null);
+    expect(await createBinding({ ...webExport, port: '2297', id: 'anon' })).toMatchObject({ ok: false, refused: 'unauthenticated' });
+    signedInAs('olga', { origin: 'http://evil.example' });
+    expect(await createBinding({ ...webExport, port: '2297', id: 'csrf' })).toMatchObject({ ok: false, refused: 'bad-origin' });
+    signedInAs('olga', { host: 'evil.example:3000', origin: 'http://evil.example:3000' });
+    expect(await createBinding({ ...webExport, port: '2297', id: 'rebound' })).toMatchObject({ ok: false, refused: 'bad-origin' });
+    signedInAs('olga');
+    expect(await bindingsOn('host2')).toEqual(['web']);
+  });
+
+  it('makes no change when the audit trail cannot be written, and says so', async () => {
+    store().exec('ALTER TABLE audit RENAME TO audit_away');
+    try {
+      const r = await createBinding({ ...webExport, port: '2296', id: 'unaudited' });
+      expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing changed: the audit trail could not be written/) });
+    } finally {
+      store().exec('ALTER TABLE audit_away RENAME TO audit');
+    }
+    expect(await bindingsOn('host2')).not.toContain('unaudited');
   });
 });

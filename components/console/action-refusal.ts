@@ -20,7 +20,7 @@ export async function authRefusal(error: unknown, about: RefusedAction, input?: 
   if (!(error instanceof AuthError)) throw error;
   if (error.code !== 'unauthenticated') {
     try {
-      recordRefusal({ username: null, address: await currentAddress(), host: about.host ?? hostFrom(input), action: about.action, binding: about.binding ?? null }, `${error.code}: ${error.message}`);
+      recordRefusal({ username: error.username, address: await currentAddress(), host: about.host ?? hostFrom(input), action: about.action, binding: about.binding ?? null }, `${error.code}: ${error.message}`);
     } catch (e) {
       console.error('switchyard: could not record a refusal:', e);
     }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { BindingForm } from '@/components/bindings/binding-form';
 import { ExposeForm } from '@/components/expose/expose-form';
@@ -13,7 +14,7 @@ import { useHostEvents } from './use-host-events';
 import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectAccess } from '@/components/console/console-selectors';
 
 /** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
-export function ConsoleShell() {
+export function ConsoleShell({ account }: { account: ReactNode }) {
   const store = useConsoleStoreApi();
   const panel = useConsole(selectPanel);
   const access = useConsole(selectAccess);
@@ -52,6 +53,7 @@ export function ConsoleShell() {
           )}
           <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{access.role}{access.hosts ? ` of ${access.hosts.join(', ')}` : ''}</span>
         </nav>
+        {account}
       </header>
       <main className="flex min-h-0 flex-1">
         <section aria-label="Network graph" className="min-w-0 flex-1">

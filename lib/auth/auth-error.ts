@@ -7,6 +7,8 @@ export class AuthError extends Error {
   constructor(
     readonly code: AuthErrorCode,
     message: string,
+    /** Who was refused, when they were signed in (for the audit trail). */
+    readonly username: string | null = null,
   ) {
     super(message);
   }

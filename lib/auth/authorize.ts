@@ -39,13 +39,13 @@ export function authorize(req: RequestMeta, minRole: Role, host: string | undefi
     if (!user) throw new AuthError('unauthenticated', 'Sign in first: your session has ended or you are not signed in.');
   }
   if (user.mustChangePassword && !opts.allowPasswordChange) {
-    throw new AuthError('password-change-required', 'Choose a new password first.');
+    throw new AuthError('password-change-required', 'Choose a new password first.', user.username);
   }
   if (!roleAtLeast(user.role, minRole)) {
-    throw new AuthError('forbidden', `You are signed in as ${user.username} (${user.role}): this needs the ${minRole} role.`);
+    throw new AuthError('forbidden', `You are signed in as ${user.username} (${user.role}): this needs the ${minRole} role.`, user.username);
   }
   if (host !== undefined && minRole !== 'viewer' && !mayChangeHost(user, host)) {
-    throw new AuthError('forbidden', `You are signed in as ${user.username}, who may change only ${user.hosts?.join(', ')}: not ${host}.`);
+    throw new AuthError('forbidden', `You are signed in as ${user.username}, who may change only ${user.hosts?.join(', ')}: not ${host}.`, user.username);
   }
   return user;
 }

@@ -2,7 +2,7 @@ import { cookies, headers } from 'next/headers';
 import { store } from '@/lib/store';
 import { AuthError } from './auth-error';
 import { authorize, type AuthorizeOptions } from './authorize';
-import { consoleAddress, isConsoleHost } from './console-address';
+import { consoleAddress, isConsoleHost, isConsoleOrigin } from './console-address';
 import { methodHeader, peerHeader, requestAddress, type RequestMeta } from './request-meta';
 import type { Role } from './roles';
 import { servedOverHttps, sessionCookieName } from './session-cookie';
@@ -34,6 +34,17 @@ const lookup = { sessionUser: (t: string) => sessionUser(t), tokenUser: (t: stri
  */
 export async function requireUser(minRole: Role, host?: string, opts: AuthorizeOptions = {}): Promise<User> {
   return authorize(await requestMeta(), minRole, host, consoleAddress(), lookup, opts);
+}
+
+/**
+ * For the few actions that need no session (signing in): the request must still be sent to the
+ * console's own name from its own pages, so another site cannot sign a browser in as someone else.
+ */
+export async function requireConsoleRequest(): Promise<void> {
+  const h = await headers();
+  const at = consoleAddress();
+  if (!isConsoleHost(h.get('host'), at)) throw new AuthError('bad-origin', `Refused: this console does not answer to the name "${h.get('host') ?? ''}".`);
+  if (!isConsoleOrigin(h.get('origin'), h.get('host'), at)) throw new AuthError('bad-origin', "Refused: signing in works only from this console's own sign-in page.");
 }
 
 /** The signed-in user for a page (cookie only), or null; never throws for a missing session. */
