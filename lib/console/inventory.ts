@@ -37,7 +37,16 @@ const hostSchema = z.discriminatedUnion('transport', [
   simHostSchema,
   z.object({ name, transport: z.literal('local'), cli: z.string().min(1).optional(), stateDir: z.string().min(1).optional() }),
   z.object({ name, transport: z.literal('netns'), namespace: name, stateDir: z.string().min(1), cli: z.string().min(1) }),
-  z.object({ name, transport: z.literal('ssh'), ssh: z.string().min(1), stateDir: z.string().min(1).optional() }),
+  z.object({
+    name,
+    transport: z.literal('ssh'),
+    ssh: z.string().min(1),
+    port: port.optional(),
+    proxyCommand: z.string().min(1).optional(),
+    stateDir: z.string().min(1).optional(),
+    cli: z.string().min(1).optional(),
+    hostKey: z.string().regex(/^[a-z0-9-]+ [A-Za-z0-9+/=]+$/, 'a public key line: TYPE BASE64').optional(),
+  }),
 ]);
 
 /** The lab's (or an operator's) inventory file: which hosts to reach, and what else sits on the network. */

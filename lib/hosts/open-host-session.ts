@@ -1,4 +1,6 @@
-import { engineCommand, type SshSettings } from './engine-command';
+import { engineCommand } from './engine-command';
+import { sshConnector } from './ssh-connector';
+import { sshSettings, type SshSettings } from './ssh-settings';
 import type { HostConnection } from './host-connection';
 import { processConnector } from './process-connection';
 import { ReconnectingSession, type SessionOptions } from './reconnecting-session';
@@ -41,6 +43,7 @@ function lazySimConnector(name: string, network: () => Promise<SimNetwork>, watc
 /** The connector for one host over its transport: in process (sim) or a `serve --stdio` process. */
 export function connectorFor(host: HostConnection, opts: OpenSessionOptions = {}): Connector {
   if (host.transport === 'sim') return lazySimConnector(host.name, opts.simNetwork ?? embeddedSimNetwork, opts.simWatchIntervalMs);
+  if (host.transport === 'ssh') return sshConnector(host, opts.ssh ?? sshSettings());
   return processConnector(host.name, engineCommand(host, ['serve', '--stdio'], isRoot(), process.execPath, opts.ssh));
 }
 

@@ -1,7 +1,7 @@
 import type { RunResult } from '@/lib/engine/runner/command-runner';
 import type { StatusReport } from '@/lib/engine/model/report';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
-import { unreachableResult, type HostSession, type SessionState } from './session';
+import { timeoutExitCode, unreachableResult, type HostSession, type SessionState } from './session';
 import type { Connection, Connector } from './session-channel';
 import { StartGate } from './start-gate';
 
@@ -27,10 +27,13 @@ const now = () => new Date().toISOString();
  */
 export class ReconnectingSession implements HostSession {
   private current: Connection | undefined;
+  /** The connection being started or serving, so close() can end it either way. */
+  private opened: Connection | undefined;
   private stateNow: SessionState = { up: false, reason: 'connecting', at: now() };
   private status: StatusReport | undefined;
   private closed = false;
   private firstAttempt: Promise<void>;
+  private firstAttemptDone = false;
   private wake: (() => void) | undefined;
   private readonly statusListeners = new Set<(r: StatusReport) => void>();
   private readonly stateListeners = new Set<(s: SessionState) => void>();
@@ -51,6 +54,7 @@ export class ReconnectingSession implements HostSession {
     };
     let firstDone!: () => void;
     this.firstAttempt = new Promise((resolve) => (firstDone = resolve));
+    void this.firstAttempt.then(() => (this.firstAttemptDone = true));
     void this.keepConnected(firstDone);
   }
 
@@ -65,7 +69,13 @@ export class ReconnectingSession implements HostSession {
   async request(args: readonly string[], input?: string, timeoutMs: number = this.opts.requestTimeoutMs): Promise<RunResult> {
     if (this.closed) return unreachableResult(`the session to ${this.host} is closed`);
     // Only the very first start is waited for; after that, a host that is down fails fast.
-    if (!this.current && !this.stateNow.up) await Promise.race([this.firstAttempt, new Promise((r) => setTimeout(r, timeoutMs))]);
+    if (!this.current && !this.firstAttemptDone) {
+      const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.firstAttempt, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]).finally(() => clearTimeout(timer));
+      if (!this.firstAttemptDone) return { exitCode: timeoutExitCode, stdout: '', stderr: `${this.host} did not answer within ${timeoutMs} ms (its session is still starting)\n` };
+      timeoutMs = Math.max(1, timeoutMs - (Date.now() - started));
+    }
     if (!this.current || !this.stateNow.up) return unreachableResult(`${this.host} is unreachable: ${this.stateNow.reason ?? 'not connected'}`);
     return this.current.request(args, input, timeoutMs);
   }
@@ -83,7 +93,7 @@ export class ReconnectingSession implements HostSession {
   async close(): Promise<void> {
     this.closed = true;
     this.wake?.();
-    const c = this.current;
+    const c = this.opened;
     if (c) {
       c.close();
       await c.ended;
@@ -117,6 +127,7 @@ export class ReconnectingSession implements HostSession {
           for (const l of this.statusListeners) l(report);
         },
       });
+      this.opened = c;
       try {
         await withTimeout(c.ready, this.opts.connectTimeoutMs, `no answer within ${this.opts.connectTimeoutMs} ms of starting its engine`);
       } catch (e) {
@@ -124,14 +135,16 @@ export class ReconnectingSession implements HostSession {
         c.close();
       } finally {
         release();
-        firstDone();
       }
+      if (upSince !== undefined) firstDone();
       const ended = await c.ended;
       const reason = failed && !ended.startsWith(failed) && /stopped/.test(ended) ? failed : ended;
       this.current = undefined;
+      this.opened = undefined;
       if (upSince !== undefined && Date.now() - upSince >= this.opts.stableAfterMs) attempt = 0;
       if (this.closed) break;
       this.setState(false, reason);
+      firstDone();
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, backoffDelay(attempt++, this.opts.backoff, this.opts.random));
         this.wake = () => {
@@ -142,6 +155,7 @@ export class ReconnectingSession implements HostSession {
       this.wake = undefined;
     }
     this.setState(false, 'closed');
+    firstDone();
   }
 }
 

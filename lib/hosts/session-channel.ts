@@ -120,3 +120,15 @@ export class SessionChannel {
     this.markEnded(reason);
   }
 }
+
+/** A connection that could not even be started, ended at once with the reason. */
+export function failedConnection(reason: string): Connection {
+  const ready = Promise.reject(new Error(reason));
+  ready.catch(() => undefined);
+  return {
+    ready,
+    ended: Promise.resolve(reason),
+    request: async () => ({ exitCode: 255, stdout: '', stderr: `${reason}\n` }),
+    close: () => undefined,
+  };
+}

@@ -2,20 +2,26 @@
 import { labDown } from './down';
 import { LabError } from './lab-error';
 import { labStatus, type LabStatus, type MachineStatus } from './status';
+import { maxExtraHosts } from './topology';
 import { labUp } from './up';
 
-const usage = 'usage: npm run lab -- up|down|status [--json]';
+const usage = 'usage: npm run lab -- up [--hosts N] | down | status   [--json]';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const verbs = argv.filter((a) => a !== '--json');
-  if (verbs.length !== 1) return fail(usage, 2);
+  const at = verbs.indexOf('--hosts');
+  const hostsArg = at >= 0 ? verbs.splice(at, 2)[1] : undefined;
+  if (verbs.length !== 1 || (hostsArg !== undefined && verbs[0] !== 'up')) return fail(usage, 2);
+  const extraHosts = hostsArg === undefined ? 0 : /^\d{1,3}$/.test(hostsArg) && Number(hostsArg) <= maxExtraHosts ? Number(hostsArg) : NaN;
+  if (Number.isNaN(extraHosts)) return fail(`--hosts: must be a whole number from 0 to ${maxExtraHosts}`, 2);
   switch (verbs[0]) {
     case 'up': {
-      const r = await labUp();
+      const r = await labUp({ extraHosts });
       if (json) return print(r);
       console.log(`lab up: ${r.namespaces.length} namespaces (${r.namespaces.join(' ')})`);
-      console.log(`services: ${r.services.map((s) => `${s.machine}:${s.port} (pid ${s.pid})`).join(', ')}`);
+      console.log(`services: ${r.services.length > 12 ? `${r.services.length} running` : r.services.map((s) => `${s.machine}:${s.port} (pid ${s.pid})`).join(', ')}`);
+      console.log(`sshd: one per engine host (${r.sshd.length})`);
       console.log(`inventory: ${r.inventoryPath}`);
       return 0;
     }

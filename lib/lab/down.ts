@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { removeEmptyNetnsEtc, removeHostsFile } from './hosts-files';
 import * as netns from './netns';
 import { assertMayTakeDown, releaseLab } from './lab-owner';
 import { labDir } from './paths';
 import { stopProcess, stopServices } from './services';
-import { labNamespaces } from './topology';
+import { privsepDir, privsepMarker } from './sshd';
+import { everyLabNamespace } from './topology';
 
 /** What `down` removed. */
 export interface LabDownReport {
@@ -23,7 +25,8 @@ export async function labDown(): Promise<LabDownReport> {
 /** Removes the lab's namespaces, processes and files, whoever owns it (`up` calls this after claiming it). */
 export async function removeLab(): Promise<LabDownReport> {
   await stopServices();
-  const present = (await netns.listNamespaces()).filter((ns) => labNamespaces.includes(ns));
+  const ours = new Set(everyLabNamespace());
+  const present = (await netns.listNamespaces()).filter((ns) => ours.has(ns));
   let processes = 0;
   for (const ns of present) {
     // Anything still running inside a lab namespace was started in the lab (a client, a stray service).
@@ -33,7 +36,8 @@ export async function removeLab(): Promise<LabDownReport> {
     }
   }
   for (const ns of present) await netns.deleteNamespace(ns);
-  for (const ns of labNamespaces) await removeHostsFile(ns);
+  for (const ns of ours) await removeHostsFile(ns);
+  if (existsSync(privsepMarker)) await rm(privsepDir, { recursive: true, force: true });
   await removeEmptyNetnsEtc();
   await rm(labDir, { recursive: true, force: true });
   return { namespaces: present, processes };

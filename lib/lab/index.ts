@@ -2,8 +2,9 @@
 export { labUp, type LabUpReport } from './up';
 export { labDown, type LabDownReport } from './down';
 export { labStatus, type LabStatus, type MachineStatus } from './status';
-export { labInventory, type Inventory } from './inventory';
-export { machines, machine, overlay, labNamespaces, overlayAddress, type LabMachine } from './topology';
+export { labInventory, sshHosts, type Inventory, type InventoryHost } from './inventory';
+export { machines, machine, overlay, labNamespaces, overlayAddress, labMachines, extraMachines, maxExtraHosts, namespacesOf, type LabMachine } from './topology';
+export { sshCliOf, sshDir, labHostKey } from './sshd';
 export { cliPath, inventoryPath, labDir, ownerPath, stateDirOf } from './paths';
 export { labOwner } from './lab-owner';
 export { LabError } from './lab-error';

@@ -10,6 +10,9 @@ export const ownerPath = '/run/switchyard-lab.owner';
 /** The console inventory `up` writes. */
 export const inventoryPath = path.join(labDir, 'inventory.json');
 
+/** How many extra engine hosts `up --hosts N` built. */
+export const labSizePath = path.join(labDir, 'extra-hosts');
+
 /** One pid file per running lab service. */
 export const pidDir = path.join(labDir, 'pids');
 

@@ -1,9 +1,9 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { labOwner } from './lab-owner';
 import * as netns from './netns';
-import { inventoryPath } from './paths';
+import { inventoryPath, labSizePath } from './paths';
 import { serviceAlive } from './services';
-import { machines, overlay, type LabMachine } from './topology';
+import { labMachines, overlay, type LabMachine } from './topology';
 
 /** One lab machine as it is now. */
 export interface MachineStatus {
@@ -35,6 +35,8 @@ export interface LabStatus {
 export async function labStatus(): Promise<LabStatus> {
   const present = new Set(await netns.listNamespaces());
   const problems: string[] = [];
+  const extraHosts = Number((await readFile(labSizePath, 'utf8').catch(() => '0')).trim()) || 0;
+  const machines = labMachines(extraHosts);
   const all = await Promise.all(machines.map((m) => machineStatus(m, present.has(m.namespace), problems)));
   const overlayNs = overlay.namespace;
   if (!present.has(overlayNs)) problems.push(`namespace ${overlayNs} missing`);

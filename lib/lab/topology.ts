@@ -125,12 +125,50 @@ export const machines: readonly LabMachine[] = [
   },
 ];
 
-/** Every namespace the lab owns: the overlay's and one per machine. */
+/** Every namespace the seed lab owns: the overlay's and one per machine. */
 export const labNamespaces: readonly string[] = [overlay.namespace, ...machines.map((m) => m.namespace)];
 
-/** The machine called `name`; throws for names outside the lab. */
-export function machine(name: string): LabMachine {
-  const found = machines.find((m) => m.name === name);
+/** `up --hosts N` adds at most this many engine hosts. */
+export const maxExtraHosts = 100;
+
+/**
+ * The engine hosts `up --hosts N` adds for scale: host5, host6, … each on the overlay (10.2.2.i)
+ * with one container (c5, c6, … at 10.2.3.i) running a service on 4422.
+ */
+export function extraMachines(count: number): LabMachine[] {
+  if (!Number.isInteger(count) || count < 0 || count > maxExtraHosts) throw new Error(`--hosts: must be a whole number from 0 to ${maxExtraHosts}, got ${count}`);
+  return Array.from({ length: count }, (_, k) => {
+    const i = k + 1;
+    const host = `host${i + 4}`;
+    const container = `c${i + 4}`;
+    return [
+      { name: host, namespace: `sy-${host}`, role: 'host', interfaces: [onOverlay('weave', `10.2.2.${i}`)], services: [], forwarding: true, dnsNames: [host, `${host}.${overlay.domain}`] },
+      {
+        name: container,
+        namespace: `sy-${container}`,
+        role: 'container',
+        interfaces: [onOverlay('ethwe', `10.2.3.${i}`)],
+        services: [{ port: 4422, proto: 'tcp' }],
+        forwarding: false,
+        runsOn: host,
+        dnsNames: [container, `${container}.${overlay.domain}`],
+      },
+    ] satisfies LabMachine[];
+  }).flat();
+}
+
+/** The seed's machines plus `extraHosts` engine hosts with their containers. */
+export const labMachines = (extraHosts = 0): readonly LabMachine[] => (extraHosts ? [...machines, ...extraMachines(extraHosts)] : machines);
+
+/** The namespaces of a lab of these machines: the overlay's and one per machine. */
+export const namespacesOf = (ms: readonly LabMachine[]): string[] => [overlay.namespace, ...ms.map((m) => m.namespace)];
+
+/** Every namespace any lab may own (the largest one), so `down` finds them whatever size was built. */
+export const everyLabNamespace = (): string[] => namespacesOf(labMachines(maxExtraHosts));
+
+/** The machine called `name` (seed or extra host); throws for names outside the lab. */
+export function machine(name: string, ms: readonly LabMachine[] = labMachines(maxExtraHosts)): LabMachine {
+  const found = ms.find((m) => m.name === name);
   if (!found) throw new Error(`no lab machine called ${name}`);
   return found;
 }
@@ -142,13 +180,13 @@ export interface LabLink {
 }
 
 /** The point-to-point links (not the overlay): HOST1–HOST3, HOST1–HOST4, HOST2–world. */
-export function directLinks(): LabLink[] {
+export function directLinks(ms: readonly LabMachine[] = machines): LabLink[] {
   const links: LabLink[] = [];
-  machines.forEach((m, i) => {
+  ms.forEach((m, i) => {
     for (const iface of m.interfaces) {
       if (iface.peer === 'overlay') continue;
-      const other = machine(iface.peer);
-      if (machines.indexOf(other) < i) continue;
+      const other = machine(iface.peer, ms);
+      if (ms.indexOf(other) < i) continue;
       const back = other.interfaces.find((x) => x.peer === m.name);
       if (!back) throw new Error(`link ${m.name}.${iface.name} has no end on ${other.name}`);
       links.push({ a: { machine: m, iface }, b: { machine: other, iface: back } });
@@ -158,8 +196,8 @@ export function directLinks(): LabLink[] {
 }
 
 /** Overlay members and their interface on the bridge; the bridge-side port is `vp-<machine>`. */
-export function overlayMembers(): { machine: LabMachine; iface: LabInterface; port: string }[] {
-  return machines.flatMap((m) =>
+export function overlayMembers(ms: readonly LabMachine[] = machines): { machine: LabMachine; iface: LabInterface; port: string }[] {
+  return ms.flatMap((m) =>
     m.interfaces.filter((i) => i.peer === 'overlay').map((iface) => ({ machine: m, iface, port: `vp-${m.name}` })),
   );
 }
