@@ -67,7 +67,9 @@ test.afterAll(async () => {
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
-  await expect(page.locator('[aria-label="host host2"]')).toContainText('netns');
+  // host2 is reached over ssh (the lab's sshd in its namespace), host1 through `ip netns exec`.
+  await expect(page.locator('[aria-label="host host2"]')).toContainText('ssh');
+  await expect(page.locator('[aria-label="host host1"]')).toContainText('netns');
   expect(await ask('sy-world', '192.168.1.2', 2211)).toMatchObject({ ok: false });
 
   await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
