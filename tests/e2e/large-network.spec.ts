@@ -33,7 +33,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Username', { exact: true }).fill(operator.username);
   await page.getByLabel('Password', { exact: true }).fill(operator.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login$/, { timeout: 60_000 });
+  await expect(page).not.toHaveURL(/\/login$/, { timeout: 150_000 });
 }
 
 test.beforeAll(async () => {
