@@ -47,7 +47,7 @@ async function ask(namespace: string, host: string, port: number): Promise<{ ok:
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  const lab = await labUp();
+  const lab = await labUp({ consoleDataDir: dataDir }); // its console's ssh key reaches host2
   await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
   const port = await freePort();
   consoleUrl = `http://localhost:${port}/`;
