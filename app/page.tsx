@@ -3,14 +3,13 @@ import { ConsoleProvider } from '@/components/console/console-provider';
 import { ConsoleShell } from '@/components/console/console-shell';
 import { AccountBar } from '@/components/auth/account-bar';
 import { pageUser } from '@/lib/auth';
-import { loadInventory } from '@/lib/console/load-inventory';
-import { loadTopology } from '@/lib/console/load-topology';
+import { hubTopology, networkHub } from '@/lib/hub';
 
-/** The console: every host asked at request time, then the graph takes over in the browser. */
+/** The console: drawn at once from the hub's last-known state (no host is asked), then kept live over SSE. */
 export default async function ConsolePage() {
   await connection();
   const user = (await pageUser('viewer'))!;
-  const topology = await loadTopology(await loadInventory(), 5_000);
+  const topology = hubTopology(await networkHub());
   return (
     <ConsoleProvider topology={topology} access={{ role: user.role, hosts: user.hosts }}>
       <ConsoleShell account={<AccountBar user={user} />} />

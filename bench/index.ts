@@ -10,6 +10,13 @@ if (process.argv.includes('--kernel')) {
   process.exit(0);
 }
 
+// `npm run bench -- --console`: the console in Chromium instead (needs `npm run build`); see bench/console/main.ts.
+if (process.argv.includes('--console')) {
+  const { runConsoleBench } = await import('./console/main');
+  await runConsoleBench();
+  process.exit(0);
+}
+
 import { compile } from '@/lib/engine/iptables/compile';
 import { plan } from '@/lib/engine/iptables/plan';
 import { parseSave } from '@/lib/engine/iptables/save-parser';

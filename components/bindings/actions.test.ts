@@ -22,7 +22,8 @@ const { store } = await import('@/lib/store');
 const { createUser } = await import('@/lib/auth/users');
 const { startSession } = await import('@/lib/auth/sessions');
 const { listAudit } = await import('@/lib/audit');
-const { refreshTopology } = await import('@/components/console/actions');
+const { runEngine } = await import('@/lib/hosts');
+const { loadInventory } = await import('@/lib/console/load-inventory');
 
 const webExport = { kind: 'export', host: 'host2', iface: 'eth0', port: '2211', proto: 'tcp', target: 'a1:4422', id: 'web', masquerade: true };
 const sessions: Record<string, string> = {};
@@ -30,10 +31,11 @@ const signedInAs = (username: string | null, over: Record<string, string> = {}) 
   sessionCookie = username ? sessions[username] : undefined;
   requestHeaders = new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'next-action': 'test', 'x-switchyard-peer': '127.0.0.1', ...over });
 };
-const bindingsOn = async (host: string) => {
-  const r = await refreshTopology();
-  const h = r.ok ? r.topology.hosts.find((x) => x.name === host) : undefined;
-  return h?.reachable ? h.status.bindings.map((b) => b.id) : [];
+/** What the host itself holds, asked through its session. */
+const bindingsOn = async (host: string): Promise<string[]> => {
+  const entry = (await loadInventory()).hosts.find((h) => h.name === host)!;
+  const r = await runEngine(entry, ['list']);
+  return (JSON.parse(r.stdout) as { bindings: { id: string }[] }).bindings.map((b) => b.id);
 };
 
 describe('binding actions', () => {
@@ -71,12 +73,14 @@ describe('binding actions', () => {
     if (!plan.ok) return;
     expect(plan.plan?.changes).toMatchObject([{ op: 'add', id: 'web' }]);
     expect(plan.plan?.script).toMatch(/DNAT --to-destination 10\.2\.1\.1:4422/);
-    expect(plan.topology.hosts.find((h) => h.name === 'host2')).toMatchObject({ status: { bindings: [] } });
+    expect(plan.hosts).toBeUndefined();
 
     const created = await createBinding(webExport);
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    const host2 = created.topology.hosts.find((h) => h.name === 'host2');
+    // The answer carries only the changed host, fresh from its session.
+    expect(created.hosts?.map((h) => h.name)).toEqual(['host2']);
+    const host2 = created.hosts?.[0];
     expect(host2?.reachable && host2.status.bindings.map((b) => [b.id, b.state])).toEqual([['web', 'active']]);
     expect(listAudit({ binding: 'web' })[0]).toMatchObject({ username: 'olga', address: '127.0.0.1', host: 'host2', action: 'export', targetBefore: null, targetAfter: 'a1:4422', outcome: 'ok' });
   });

@@ -3,7 +3,6 @@
 import { requireUser, type User } from '@/lib/auth';
 import { addBinding, planBinding } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
-import { loadTopology } from '@/lib/console/load-topology';
 import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
 import { refreshAfterChange } from '@/components/console/refresh-after-change';
@@ -27,9 +26,8 @@ export async function previewBinding(input: unknown): Promise<ActionResult> {
   const ctx = await operationContext(user);
   const outcome = await planBinding(ctx, parsed.data.host, bindingSpecOf(parsed.data));
   if (!outcome.ok) return hostRefusal(outcome);
-  const topology = await loadTopology(ctx.inventory);
   const adds = outcome.report.changes.length;
-  return { ok: true, message: `Plan for ${parsed.data.host}: ${adds} change${adds === 1 ? '' : 's'}.`, topology, plan: outcome.report };
+  return { ok: true, message: `Plan for ${parsed.data.host}: ${adds} change${adds === 1 ? '' : 's'}.`, plan: outcome.report };
 }
 
 /** Create the export or import on its host. */
@@ -51,6 +49,5 @@ export async function createBinding(input: unknown): Promise<ActionResult> {
   const ctx = await operationContext(user);
   const outcome = await addBinding(ctx, parsed.data.host, spec);
   if (!outcome.ok) return hostRefusal(outcome);
-  const topology = await refreshAfterChange(ctx.inventory);
-  return { ok: true, message: `Created ${spec.kind} ${spec.id} on ${parsed.data.host}.`, topology, plan: outcome.report };
+  return { ok: true, message: `Created ${spec.kind} ${spec.id} on ${parsed.data.host}.`, hosts: await refreshAfterChange(parsed.data.host), plan: outcome.report };
 }

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { AuthErrorCode } from '@/lib/auth/auth-error';
 import { fieldLabel, type EngineOutcome } from '@/lib/console/engine-outcome';
-import type { ChangeReport, Topology } from '@/lib/console/topology';
+import type { ChangeReport, HostView } from '@/lib/console/topology';
 
-/** What every server action returns: the fresh topology on success, the reasons on an expected failure. */
+/** What every server action returns: the changed host's fresh view on success, the reasons on an expected failure. */
 export type ActionResult =
-  | { ok: true; message: string; topology: Topology; plan?: ChangeReport }
-  | { ok: false; message: string; errors: Record<string, string[]>; topology?: Topology; refused?: AuthErrorCode };
+  | { ok: true; message: string; hosts?: HostView[]; plan?: ChangeReport }
+  | { ok: false; message: string; errors: Record<string, string[]>; hosts?: HostView[]; refused?: AuthErrorCode };
 
 /** Field errors from a failed `safeParse`, keyed by the form labels, with a message naming them. */
 export function invalidInput(error: z.ZodError, labels: Record<string, string>): ActionResult {
@@ -22,8 +22,8 @@ export function invalidInput(error: z.ZodError, labels: Record<string, string>):
 }
 
 /** A host's refusal as an action result, naming the form field when the host named one. */
-export function hostRefusal(outcome: Extract<EngineOutcome<unknown>, { ok: false }>, topology?: Topology): ActionResult {
+export function hostRefusal(outcome: Extract<EngineOutcome<unknown>, { ok: false }>, hosts?: HostView[]): ActionResult {
   const label = outcome.field ? fieldLabel(outcome.field) : undefined;
   const errors = label ? { [label]: [outcome.message.startsWith(`${label}: `) ? outcome.message.slice(label.length + 2) : outcome.message] } : {};
-  return { ok: false, message: outcome.message, errors, ...(topology ? { topology } : {}) };
+  return { ok: false, message: outcome.message, errors, ...(hosts ? { hosts } : {}) };
 }

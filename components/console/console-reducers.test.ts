@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportWeb, importH3, report, routeH3, seedTopology } from '@/components/graph/topology.fixture';
-import { applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
+import { applyHosts, applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
 
 const placeAll = (data: ReturnType<typeof initialData>) =>
   placeNodes(data, Object.fromEntries(data.nodes.map((n, i) => [n.id, { x: i * 10, y: i * 20, width: 300, height: 200 }])));
@@ -42,5 +42,25 @@ describe('console reducers', () => {
     const lit = flowEdges(selected).filter((e) => e.data?.highlighted).map((e) => e.id).sort();
     expect(lit).toEqual(['binding:host1/h3', 'binding:host2/route-h3']);
     expect(applyTopology(selected, seedTopology([importH3], [exportWeb])).selectedEdgeId).toBeNull();
+  });
+});
+
+describe('hosts pushed by the server', () => {
+  it('replaces only the hosts sent, keeps every placed node where it is, and ignores a view older than the one held', () => {
+    const t = seedTopology();
+    t.hosts = t.hosts.map((h) => ({ ...h, seq: 1 }));
+    const placed = placeAll(initialData(t));
+    const before = Object.fromEntries(placed.nodes.map((n) => [n.id, n.position]));
+    const host1 = t.hosts[0];
+    if (!host1.reachable) throw new Error('fixture');
+    const down = { name: 'host1', transport: 'sim' as const, reachable: false as const, error: 'the session ended', status: host1.status, seenAt: '2026-01-01T00:00:00.000Z', seq: 5 };
+    const next = applyHosts(placed, [down]);
+    expect(next.topology.version).toBe(5);
+    expect(next.topology.hosts[1]).toBe(t.hosts[1]);
+    for (const n of next.nodes) expect(n.position, n.id).toEqual(before[n.id]);
+    expect(next.graph.edges.find((e) => e.id === 'binding:host1/h3')?.data?.unreachable).toBe(true);
+    // An action's answer that raced behind a newer push changes nothing.
+    const late = { ...t.hosts[0], seq: 3 };
+    expect(applyHosts(next, [late])).toBe(next);
   });
 });

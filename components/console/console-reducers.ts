@@ -1,4 +1,4 @@
-import type { Topology } from '@/lib/console/topology';
+import type { HostView, Topology } from '@/lib/console/topology';
 import { buildGraph } from '@/components/graph/build-graph';
 import type { BindingEdge, GraphModel, GraphNode } from '@/components/graph/graph-model';
 import { portHandle } from '@/components/graph/graph-model';
@@ -58,6 +58,34 @@ export function applyTopology(data: ConsoleData, topology: Topology): ConsoleDat
   });
   const selectedEdgeId = graph.edges.some((e) => e.id === data.selectedEdgeId) ? data.selectedEdgeId : null;
   return { ...data, topology, graph, nodes, selectedEdgeId };
+}
+
+/**
+ * Take hosts the server sent (pushed over SSE, or in an action's result): each replaces the view
+ * of its host unless the view held is newer. Hosts not named keep their view; positions stay.
+ */
+export function applyHosts(data: ConsoleData, views: readonly HostView[], version?: number): ConsoleData {
+  const byName = new Map(data.topology.hosts.map((h) => [h.name, h]));
+  let changed = false;
+  for (const v of views) {
+    const held = byName.get(v.name);
+    if (!held || (held.seq !== undefined && v.seq !== undefined && v.seq <= held.seq)) continue;
+    byName.set(v.name, v);
+    changed = true;
+  }
+  const newest = Math.max(data.topology.version ?? 0, version ?? 0, ...views.map((v) => v.seq ?? 0));
+  if (!changed) return newest === (data.topology.version ?? 0) ? data : { ...data, topology: { ...data.topology, version: newest } };
+  return applyTopology(data, { ...data.topology, hosts: data.topology.hosts.map((h) => byName.get(h.name)!), version: newest });
+}
+
+/**
+ * The server that counts versions restarted: what the page holds stays drawn, but its versions
+ * mean nothing any more, so every view the new server sends is taken.
+ */
+export function adoptEpoch(data: ConsoleData, epoch: string): ConsoleData {
+  if (data.topology.epoch === epoch) return data;
+  const hosts = data.topology.hosts.map(({ seq: _old, ...h }) => h as HostView);
+  return { ...data, topology: { ...data.topology, hosts, epoch, version: 0 } };
 }
 
 /** Nodes the layout has not placed yet. */

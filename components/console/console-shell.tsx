@@ -1,19 +1,17 @@
 'use client';
 
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { BindingForm } from '@/components/bindings/binding-form';
 import { ExposeForm } from '@/components/expose/expose-form';
 import { NetworkGraph } from '@/components/graph/network-graph';
 import { Inspector } from '@/components/inspector/inspector';
-import { refreshTopology } from './actions';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
 import type { Panel } from './console-reducers';
 import { mayChangeAnything } from './access';
+import { useHostEvents } from './use-host-events';
 import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectAccess } from '@/components/console/console-selectors';
-
-const refreshMs = 15_000;
 
 /** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
 export function ConsoleShell({ account }: { account: ReactNode }) {
@@ -24,27 +22,20 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
   const hosts = useConsole(selectHosts);
   const bindingCount = useConsole(selectBindingCount);
 
-  // Counters and kernel state stay live; positions never move because of it.
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.hidden || Object.keys(store.getState().pending).length) return;
-      void refreshTopology().then((r) => {
-        if (r.ok) store.getState().applyTopology(r.topology);
-        else if (r.refused === 'unauthenticated') window.location.assign('/login');
-      });
-    }, refreshMs);
-    return () => clearInterval(timer);
-  }, [store]);
+  // Counters, kernel state and reachability arrive pushed from the server; positions never move because of them.
+  useHostEvents();
 
   const open = (p: Panel) => () => store.getState().openPanel(store.getState().panel === p ? null : p);
-  const unreachable = hosts.filter((h) => !h.reachable).length;
+  const unreachable = hosts.filter((h) => !h.reachable && !h.connecting).length;
+  const connecting = hosts.filter((h) => !h.reachable && h.connecting).length;
 
   return (
     <div className="flex h-screen flex-col bg-white text-slate-900">
       <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3">
         <h1 className="text-lg font-semibold tracking-tight">Switchyard</h1>
         <p className="text-sm text-slate-600">
-          {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''} · {bindingCount} bindings
+          {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''}
+          {connecting ? `, ${connecting} connecting` : ''} · {bindingCount} bindings
         </p>
         <nav aria-label="Changes" className="ml-auto flex gap-2">
           {mayChangeAnything(access) && (

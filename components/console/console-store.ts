@@ -1,9 +1,11 @@
 import { createStore as createZustandStore } from 'zustand/vanilla';
 import type { Access } from './access';
-import type { Topology } from '@/lib/console/topology';
+import type { HostView, Topology } from '@/lib/console/topology';
 import type { NodePlacement } from '@/components/graph/layout-graph';
 import type { GraphNode } from '@/components/graph/graph-model';
 import {
+  adoptEpoch,
+  applyHosts,
   applyTopology,
   beginRebind,
   initialData,
@@ -17,6 +19,8 @@ import {
 
 export interface ConsoleActions {
   applyTopology(topology: Topology): void;
+  applyHosts(views: readonly HostView[], version?: number): void;
+  adoptEpoch(epoch: string): void;
   placeNodes(placements: Record<string, NodePlacement>): void;
   setNodes(nodes: GraphNode[]): void;
   selectEdge(edgeId: string | null): void;
@@ -35,6 +39,8 @@ export function createConsoleStore(topology: Topology, access: Access) {
     ...initialData(topology),
     access,
     applyTopology: (t) => set((s) => applyTopology(s, t)),
+    applyHosts: (views, version) => set((s) => applyHosts(s, views, version)),
+    adoptEpoch: (epoch) => set((s) => adoptEpoch(s, epoch)),
     placeNodes: (p) => set((s) => placeNodes(s, p)),
     setNodes: (nodes) => set({ nodes }),
     selectEdge: (id) => set((s) => selectEdge(s, id)),

@@ -1,10 +1,10 @@
-import { revalidatePath } from 'next/cache';
-import { loadTopology } from '@/lib/console/load-topology';
-import type { Inventory } from '@/lib/console/inventory';
-import type { Topology } from '@/lib/console/topology';
+import { networkHub, refreshHost } from '@/lib/hub';
+import type { HostView } from '@/lib/console/topology';
 
-/** After a change: drop the cached page and read every host again, so the operator sees the truth. */
-export async function refreshAfterChange(inventory: Inventory): Promise<Topology> {
-  revalidatePath('/');
-  return loadTopology(inventory);
+/**
+ * After a change on a host: take its fresh status into the hub (every other tab gets it pushed)
+ * and return its view for the page that made the change. No other host is asked.
+ */
+export async function refreshAfterChange(host: string): Promise<HostView[]> {
+  return refreshHost(await networkHub(), host);
 }

@@ -27,5 +27,5 @@ export async function exposeAction(input: unknown): Promise<ActionResult> {
   const ctx = await operationContext(user);
   const outcome = await exposeHost(ctx, host, cidr, bridge || undefined, name || undefined);
   if (!outcome.ok) return hostRefusal(outcome);
-  return { ok: true, message: `${host} now exposes ${cidr} on the overlay.`, topology: await refreshAfterChange(ctx.inventory) };
+  return { ok: true, message: `${host} now exposes ${cidr} on the overlay.`, hosts: await refreshAfterChange(host) };
 }

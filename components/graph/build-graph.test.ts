@@ -31,12 +31,28 @@ describe('buildGraph', () => {
     expect(odd.edges[0]).toMatchObject({ source: 'iface:host2:*', target: 'address:9.9.9.9', ariaLabel: 'binding odd: host2 *:53 → 9.9.9.9:53' });
   });
 
-  it('draws an unreachable host without its insides and keeps the others', () => {
+  it('draws a host that never answered without insides, and keeps the others', () => {
     const t = seedTopology();
-    t.hosts[0] = { name: 'host1', transport: 'netns', reachable: false, error: 'host1 did not answer' };
+    t.hosts[0] = { name: 'host1', transport: 'netns', reachable: false, error: 'waiting for host1 to answer', connecting: true };
     const g = buildGraph(t);
-    expect(g.nodes.find((n) => n.id === 'host:host1')?.data).toMatchObject({ reachable: false, error: 'host1 did not answer' });
+    expect(g.nodes.find((n) => n.id === 'host:host1')?.data).toMatchObject({ reachable: false, connecting: true });
     expect(g.nodes.some((n) => n.parentId === 'host:host1')).toBe(false);
     expect(g.edges.map((e) => e.id).sort()).toEqual(['binding:host2/route-h3', 'binding:host2/web']);
+  });
+
+  it('keeps an unreachable host’s last-known insides and bindings, greyed and not movable, with the reason and when it was last seen', () => {
+    const t = seedTopology();
+    const host1 = t.hosts[0];
+    if (!host1.reachable) throw new Error('fixture');
+    t.hosts[0] = { name: 'host1', transport: 'sim', reachable: false, error: 'the session ended', status: host1.status, seenAt: '2026-01-01T00:00:00.000Z' };
+    const g = buildGraph(t);
+    expect(g.nodes.find((n) => n.id === 'host:host1')?.data).toMatchObject({ reachable: false, error: 'the session ended', seenAt: '2026-01-01T00:00:00.000Z' });
+    const inside = g.nodes.filter((n) => n.parentId === 'host:host1');
+    expect(inside.map((n) => n.id).sort()).toEqual(['exposed:host1:10.2.1.3', 'iface:host1:eth1', 'iface:host1:eth2']);
+    expect(inside.every((n) => n.type === 'endpoint' && n.data.dimmed)).toBe(true);
+    expect(g.edges.find((e) => e.id === 'binding:host1/h3')).toMatchObject({ reconnectable: false, data: { unreachable: true } });
+    // host2 still answers: its bindings (the route into host1's import) stay live.
+    expect(g.edges.find((e) => e.id === 'binding:host2/route-h3')).toMatchObject({ reconnectable: 'target', target: 'exposed:host1:10.2.1.3' });
+    expect(g.edges.find((e) => e.id === 'binding:host2/route-h3')?.data?.unreachable).toBeUndefined();
   });
 });

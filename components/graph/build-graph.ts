@@ -40,20 +40,25 @@ export function buildGraph(topology: Topology): GraphModel {
         transport: h.transport,
         reachable: h.reachable,
         ...(h.reachable ? {} : { error: h.error }),
+        ...(h.seenAt ? { seenAt: h.seenAt } : {}),
+        ...(h.reachable && h.stale ? { stale: true } : {}),
+        ...(!h.reachable && h.connecting ? { connecting: true } : {}),
         warnings: h.reachable ? h.status.warnings : [],
       },
     });
-    if (!h.reachable) continue;
+    // An unreachable host keeps what it last reported, greyed.
+    if (!h.status) continue;
+    const dimmed = h.reachable ? {} : { dimmed: true };
     const exposedBridges = new Set(h.status.exposed.map((e) => e.bridge));
     for (const e of h.status.exposed) {
       const address = addressOf(e.cidr);
-      endpoint(nodeId.exposed(h.name, address), { kind: 'exposed', label: address, address, host: h.name, ports: [], detail: e.name ?? `on ${e.bridge}` }, id);
+      endpoint(nodeId.exposed(h.name, address), { kind: 'exposed', label: address, address, host: h.name, ports: [], detail: e.name ?? `on ${e.bridge}`, ...dimmed }, id);
       byAddress.set(address, nodeId.exposed(h.name, address));
     }
     for (const i of h.status.facts.interfaces) {
       if (i.name === 'lo' || exposedBridges.has(i.name)) continue;
       const own = i.addresses.map(addressOf);
-      endpoint(nodeId.iface(h.name, i.name), { kind: 'interface', label: i.name, address: own[0], host: h.name, ports: [], detail: i.addresses.join(', ') || 'no address' }, id);
+      endpoint(nodeId.iface(h.name, i.name), { kind: 'interface', label: i.name, address: own[0], host: h.name, ports: [], detail: i.addresses.join(', ') || 'no address', ...dimmed }, id);
       for (const a of own) if (!byAddress.has(a)) byAddress.set(a, nodeId.iface(h.name, i.name));
     }
   }
@@ -82,9 +87,9 @@ export function buildGraph(topology: Topology): GraphModel {
 
   const edges: BindingEdge[] = [];
   for (const h of topology.hosts) {
-    if (!h.reachable) continue;
+    if (!h.status) continue;
     for (const b of h.status.bindings) {
-      const source = frontNode(h.name, b, endpoint, byAddress);
+      const source = frontNode(h.name, b, endpoint, byAddress, !h.reachable);
       // An import's front is itself a place routes can point at.
       if (b.kind === 'import') addPort(source, b.front.port);
       const targetId =
@@ -99,9 +104,9 @@ export function buildGraph(topology: Topology): GraphModel {
         sourceHandle: frontHandle,
         target: targetId,
         targetHandle: portHandle(b.target.port),
-        reconnectable: 'target',
+        reconnectable: h.reachable ? 'target' : false,
         ariaLabel: bindingLabel(h.name, b),
-        data: { host: h.name, binding: b },
+        data: { host: h.name, binding: b, ...(h.reachable ? {} : { unreachable: true }) },
       });
     }
   }
@@ -116,14 +121,16 @@ function frontNode(
   b: BindingReport,
   endpoint: (id: string, data: EndpointNodeData, parentId?: string) => EndpointNode,
   byAddress: Map<string, string>,
+  dimmed: boolean,
 ): EndpointNode {
+  const dim = dimmed ? { dimmed: true } : {};
   if (b.kind === 'import') {
     const address = b.front.address ?? '?';
     // An address the host holds on a plain interface (not exposed through Switchyard) is still the front.
     const held = byAddress.get(address);
-    if (held?.startsWith(`iface:${host}:`)) return endpoint(held, { kind: 'interface', label: address, ports: [] });
-    return endpoint(nodeId.exposed(host, address), { kind: 'exposed', label: address, address, host, ports: [], detail: 'not exposed' }, nodeId.host(host));
+    if (held?.startsWith(`iface:${host}:`)) return endpoint(held, { kind: 'interface', label: address, ports: [], ...dim });
+    return endpoint(nodeId.exposed(host, address), { kind: 'exposed', label: address, address, host, ports: [], detail: 'not exposed', ...dim }, nodeId.host(host));
   }
   const iface = b.front.iface ?? '*';
-  return endpoint(nodeId.iface(host, iface), { kind: 'interface', label: iface === '*' ? 'all interfaces' : iface, host, ports: [], detail: iface === '*' ? 'every local address' : 'not on the host' }, nodeId.host(host));
+  return endpoint(nodeId.iface(host, iface), { kind: 'interface', label: iface === '*' ? 'all interfaces' : iface, host, ports: [], detail: iface === '*' ? 'every local address' : 'not on the host', ...dim }, nodeId.host(host));
 }

@@ -23,7 +23,7 @@ export function EndpointNode({ id, data }: NodeProps<EndpointNodeType>) {
   const style = kindStyle[data.kind];
   const isFront = data.kind === 'interface' || data.kind === 'exposed';
   return (
-    <div style={endpointSize} className={`relative flex flex-col justify-center rounded-lg border pr-3 shadow-sm ${data.ports.length ? 'pl-11' : 'pl-3'} ${style.box}`}>
+    <div style={endpointSize} className={`relative flex flex-col justify-center rounded-lg border pr-3 shadow-sm ${data.ports.length ? 'pl-11' : 'pl-3'} ${data.dimmed ? 'border-slate-300 bg-slate-100 opacity-60 grayscale' : style.box}`}>
       <span className="text-[10px] font-medium uppercase tracking-wide text-slate-500">{style.tag}</span>
       <span className="truncate text-sm font-semibold text-slate-900">{data.label}</span>
       {data.detail && <span className="truncate text-[11px] text-slate-600">{data.detail}</span>}

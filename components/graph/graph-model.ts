@@ -8,7 +8,14 @@ export type HostNodeData = {
   name: string;
   transport: Transport;
   reachable: boolean;
+  /** Why the host cannot be asked (unreachable hosts). */
   error?: string;
+  /** ISO time the host was last known to answer. */
+  seenAt?: string;
+  /** Drawn from the status it had before: a restarted console, or a session just back. */
+  stale?: boolean;
+  /** Its first answer is still awaited. */
+  connecting?: boolean;
   warnings: string[];
 };
 
@@ -29,6 +36,8 @@ export type EndpointNodeData = {
   reachableFrom?: string[];
   /** One line under the label (addresses, "reaches host2"). */
   detail?: string;
+  /** Part of a host that is not answering: drawn greyed, as last seen. */
+  dimmed?: boolean;
 };
 
 export type BindingEdgeData = {
@@ -38,6 +47,8 @@ export type BindingEdgeData = {
   pending?: boolean;
   /** Part of the selected route. */
   highlighted?: boolean;
+  /** Its host is not answering: the binding is drawn greyed, as last seen, and cannot be moved. */
+  unreachable?: boolean;
 };
 
 export type HostNode = Node<HostNodeData, 'host'>;

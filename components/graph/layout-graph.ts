@@ -1,5 +1,6 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { GraphModel } from './graph-model';
+import { gridLayout } from './grid-layout';
 import { nodeId } from './node-ids';
 
 /** Where the layout puts a node, relative to its parent group, and how big it is. */
@@ -14,6 +15,9 @@ export interface NodePlacement {
 export const endpointSize = { width: 200, height: 64 } as const;
 
 const elk = new ELK();
+
+/** Above this many nodes the graph is laid out as a grid instead (see grid-layout.ts). */
+export const layeredLayoutLimit = 120;
 
 const rootOptions = {
   'elk.algorithm': 'layered',
@@ -32,6 +36,8 @@ const groupOptions = { 'elk.padding': '[top=52,left=18,bottom=18,right=18]', 'el
  * reaches a host, a host reaches a service) keep related things close.
  */
 export async function layoutGraph(graph: GraphModel): Promise<Record<string, NodePlacement>> {
+  // The layered layout grows far faster than the network (tens of seconds at a few dozen hosts).
+  if (graph.nodes.length > layeredLayoutLimit) return gridLayout(graph);
   const groups = new Map<string, ElkNode>();
   const top: ElkNode[] = [];
   for (const n of graph.nodes) {

@@ -102,7 +102,7 @@ export function NetworkGraph() {
       s.announce(`Rebinding ${b.id} on ${old.data!.host} to ${verdict.to}…`);
       const result = await rebindAction({ host: old.data!.host, id: b.id, revision: b.revision, target: verdict.to });
       const after = store.getState();
-      if (result.topology) after.applyTopology(result.topology);
+      if (result.hosts) after.applyHosts(result.hosts);
       after.settleRebind(old.id, result.ok ? null : `Could not rebind ${b.id}: ${result.message}`);
       after.announce(result.ok ? result.message : `Rebind of ${b.id} refused; it is back where it was.`);
     },

@@ -26,8 +26,8 @@ export async function rebindAction(input: unknown): Promise<ActionResult> {
   }
   const ctx = await operationContext(user);
   const outcome = await rebindBinding(ctx, host, id, target, revision);
-  if (!outcome.ok) return hostRefusal(outcome, outcome.code === 'stale' ? await refreshAfterChange(ctx.inventory) : undefined);
-  return { ok: true, message: `Rebound ${id} on ${host} to ${target}.`, topology: await refreshAfterChange(ctx.inventory), plan: outcome.report };
+  if (!outcome.ok) return hostRefusal(outcome, outcome.code === 'stale' ? await refreshAfterChange(host) : undefined);
+  return { ok: true, message: `Rebound ${id} on ${host} to ${target}.`, hosts: await refreshAfterChange(host), plan: outcome.report };
 }
 
 /** Remove a binding; refused with fresh state if it changed since the operator loaded it. */
@@ -48,6 +48,6 @@ export async function removeAction(input: unknown): Promise<ActionResult> {
   }
   const ctx = await operationContext(user);
   const outcome = await removeBinding(ctx, host, id, revision);
-  if (!outcome.ok) return hostRefusal(outcome, outcome.code === 'stale' ? await refreshAfterChange(ctx.inventory) : undefined);
-  return { ok: true, message: `Removed ${id} from ${host}.`, topology: await refreshAfterChange(ctx.inventory) };
+  if (!outcome.ok) return hostRefusal(outcome, outcome.code === 'stale' ? await refreshAfterChange(host) : undefined);
+  return { ok: true, message: `Removed ${id} from ${host}.`, hosts: await refreshAfterChange(host) };
 }

@@ -5,7 +5,13 @@ import { inventorySchema, type Inventory } from './inventory';
 /** The inventory of the embedded simulated network: the seed's hosts as `sim` hosts. */
 export function simulatedInventory(spec: SimNetworkSpec = seedNetwork): Inventory {
   return {
-    hosts: spec.hosts.map((h) => ({ name: h.name, transport: 'sim' as const })),
+    hosts: spec.hosts.map((h) => ({
+      name: h.name,
+      transport: 'sim' as const,
+      interfaces: h.interfaces.map((i) => ({ ...i, addresses: [...i.addresses] })),
+      exposed: h.exposed.map((e) => ({ ...e })),
+      bindings: (h.bindings ?? []).map((b) => ({ ...b })),
+    })),
     containers: spec.containers.map((c) => ({ ...c, services: [...c.services] })),
     services: spec.services.map((s) => ({ ...s, reachableFrom: [...s.reachableFrom] })),
     clients: spec.clients.map((c) => ({ ...c, reaches: [...c.reaches] })),

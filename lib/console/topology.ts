@@ -9,10 +9,15 @@ export type { InventoryClient, InventoryContainer, InventoryService } from './in
 export type { Transport } from '@/lib/hosts/host-connection';
 import type { StatusReport } from '@/lib/engine/model/report';
 
-/** One host as the console last saw it: its engine's status, or why it could not be asked. */
+/**
+ * One host as the console last saw it. Reachable: its engine's status (`stale` while it is only the
+ * status from before a restart). Not reachable: why, with the last-known status and when the host
+ * was last seen, if it ever was (`connecting` while its first answer is awaited). `seq` orders the
+ * views of one host the hub sends: a browser never replaces a view with an older one.
+ */
 export type HostView =
-  | { name: string; transport: Transport; reachable: true; status: StatusReport }
-  | { name: string; transport: Transport; reachable: false; error: string };
+  | { name: string; transport: Transport; reachable: true; status: StatusReport; seenAt?: string; stale?: boolean; seq?: number }
+  | { name: string; transport: Transport; reachable: false; error: string; status?: StatusReport; seenAt?: string; connecting?: boolean; seq?: number };
 
 /** Everything the graph draws, gathered from every host at one moment. */
 export interface Topology {
@@ -22,4 +27,8 @@ export interface Topology {
   clients: InventoryClient[];
   /** ISO time the hosts were asked. */
   loadedAt: string;
+  /** The hub's change counter this topology reflects: pushed updates continue from here. */
+  version?: number;
+  /** Which run of the console server counted `version` (a restarted server counts from 0 again). */
+  epoch?: string;
 }

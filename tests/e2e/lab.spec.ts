@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cliPath, labDown, labUp } from '@/lib/lab';
+import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
 import { signIn, usersCommand } from './accounts';
 import { ConsolePage } from './console-page';
 
@@ -105,4 +105,21 @@ test('imports host3 on host1, routes it from host2:4433, then drags the import o
   expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host4: Hello, world.' });
   // The route itself did not change: same front, same target, same id.
   await expect(c.edge('binding route-h3: host2 eth0:4433 → 10.2.1.3:3322')).toHaveCount(1);
+});
+
+test('a rebind made with the CLI on a lab host appears in the open page without a reload; real traffic follows', async ({ page }) => {
+  await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
+  const c = new ConsolePage(page);
+  await c.open(consoleUrl);
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(1);
+  await page.evaluate(() => ((window as unknown as { openedBefore: boolean }).openedBefore = true));
+
+  // Behind the console's back: the CLI in host1's namespace, as an operator on that host would.
+  const cli = await execa('ip', ['netns', 'exec', machine('host1').namespace, 'env', 'SWITCHYARD_HOSTNAME=host1', process.execPath, cliPath, '--state-dir', stateDirOf('host1'), '--json', 'rebind', 'h3', '--to', '192.168.1.3:2211'], { reject: false });
+  expect(cli.exitCode, cli.stderr).toBe(0);
+
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211')).toHaveCount(1);
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { openedBefore?: boolean }).openedBefore)).toBe(true);
+  expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
 });

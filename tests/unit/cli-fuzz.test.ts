@@ -115,7 +115,7 @@ function stateFrom(g: ReturnType<typeof generator>): string {
 function simHost() {
   const spec = seedNetwork.hosts[0];
   const names: Record<string, string> = { a1: '10.2.1.1', a2: '10.2.1.2' };
-  return new SimHost({ ...spec, interfaces: spec.interfaces.map((i) => (i.name === 'weave' ? { ...i, addresses: [spec.expose.cidr] } : i)) }, (n) => names[n]);
+  return new SimHost({ ...spec, interfaces: spec.interfaces.map((i) => (i.name === 'weave' ? { ...i, addresses: [spec.exposed[0].cidr] } : i)) }, (n) => names[n]);
 }
 
 const codes = new Set(['bad-input', 'unknown-id', 'conflict', 'kernel-refused', 'lock-timeout', 'host-failure']);

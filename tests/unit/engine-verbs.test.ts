@@ -10,7 +10,7 @@ const names: Record<string, string> = { a1: '10.2.1.1', a2: '10.2.1.2', host1: '
 
 function simHost(name: 'host1' | 'host2') {
   const spec = seedNetwork.hosts.find((h) => h.name === name)!;
-  const host = new SimHost({ ...spec, interfaces: spec.interfaces.map((i) => (i.name === 'weave' ? { ...i, addresses: [spec.expose.cidr] } : i)) }, (n) => names[n]);
+  const host = new SimHost({ ...spec, interfaces: spec.interfaces.map((i) => (i.name === 'weave' ? { ...i, addresses: [spec.exposed[0].cidr] } : i)) }, (n) => names[n]);
   const sw = async (...argv: string[]) => {
     const r = await runSwitchyard(['--json', ...argv], { runner: host.runner, store: host.store, hostname: name, stdin: argv.includes('-') ? stdinText : undefined });
     return { ...r, json: r.stdout ? JSON.parse(r.stdout) : r.stderr ? JSON.parse(r.stderr) : null };

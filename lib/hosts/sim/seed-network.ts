@@ -2,6 +2,7 @@
  * The network of the Weave "Managing Services" page, as data: the embedded simulated network
  * the console runs on when no inventory is given. The lab builds the same topology for real.
  */
+import type { BindingSpec, Exposure } from '@/lib/engine/model/binding';
 
 export interface SimInterface {
   name: string;
@@ -13,7 +14,9 @@ export interface SimHostSpec {
   name: string;
   interfaces: SimInterface[];
   /** What the host exposes on the overlay when the network starts (the seed's `weave expose`). */
-  expose: { cidr: string; bridge: string; name?: string };
+  exposed: Exposure[];
+  /** Bindings the host holds when the network starts, as `apply --file` takes them. */
+  bindings?: BindingSpec[];
 }
 
 export interface SimContainer {
@@ -58,12 +61,12 @@ export const seedNetwork: SimNetworkSpec = {
         { name: 'eth2', addresses: ['192.168.4.1/24'] },
         { name: 'weave', addresses: [] },
       ],
-      expose: { cidr: '10.2.1.3/16', bridge: 'weave', name: 'host1.weave.local' },
+      exposed: [{ cidr: '10.2.1.3/16', bridge: 'weave', name: 'host1.weave.local' }],
     },
     {
       name: 'host2',
       interfaces: [loopback, { name: 'eth0', addresses: ['192.168.1.2/24'] }, { name: 'weave', addresses: [] }],
-      expose: { cidr: '10.2.1.132/16', bridge: 'weave' },
+      exposed: [{ cidr: '10.2.1.132/16', bridge: 'weave' }],
     },
   ],
   containers: [

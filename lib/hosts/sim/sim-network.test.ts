@@ -38,3 +38,41 @@ describe('the simulated seed network', () => {
     expect(await host1.runner.run('ip', ['addr', 'del', '10.2.1.3/16', 'dev', 'weave'])).toMatchObject({ exitCode: 2, stderr: 'Error: ipv4: Address not found.\n' });
   });
 });
+
+describe('a simulated network described in full', () => {
+  const spec = {
+    hosts: [
+      {
+        name: 'edge',
+        interfaces: [{ name: 'eth0', addresses: ['172.16.0.1/16'] }],
+        exposed: [
+          { cidr: '10.2.0.1/16', bridge: 'weave' },
+          { cidr: '10.3.0.1/16', bridge: 'ovl' },
+        ],
+        bindings: [
+          { id: 'web', kind: 'export' as const, proto: 'tcp' as const, port: 8080, in: 'eth0', to: 'app:80', masquerade: true },
+          { id: 'db', kind: 'import' as const, proto: 'tcp' as const, port: 5432, on: '10.3.0.1', to: 'pg:5432', masquerade: false },
+        ],
+      },
+    ],
+    containers: [{ name: 'app', host: 'edge', address: '10.2.128.1', services: [{ port: 80, proto: 'tcp' as const }] }],
+    services: [{ name: 'pg', address: '192.168.1.2', port: 5432, proto: 'tcp' as const, reachableFrom: ['edge'] }],
+    clients: [],
+  };
+
+  it('gives each host loopback, its bridges, every exposed address and its initial bindings', async () => {
+    const edge = (await createSimNetwork(spec)).get('edge')!;
+    const status = JSON.parse((await runOnSimHost(edge, ['status'])).stdout);
+    expect(status.facts.interfaces.map((i: { name: string }) => i.name)).toEqual(['lo', 'eth0', 'weave', 'ovl']);
+    expect(status.exposed.map((e: { cidr: string }) => e.cidr)).toEqual(['10.2.0.1/16', '10.3.0.1/16']);
+    expect(status.bindings.map((b: { id: string; state: string; target: { address: string } }) => [b.id, b.state, b.target.address])).toEqual([
+      ['web', 'active', '10.2.128.1'],
+      ['db', 'active', '192.168.1.2'],
+    ]);
+  });
+
+  it('names the host and the field when an initial binding is wrong', async () => {
+    const bad = { ...spec, hosts: [{ ...spec.hosts[0], bindings: [{ ...spec.hosts[0].bindings[0], to: 'nowhere:80' }] }] };
+    await expect(createSimNetwork(bad)).rejects.toThrow(/simulated edge: applying its initial bindings failed \(exit 2\).*bindings\[0\]\.to/);
+  });
+});

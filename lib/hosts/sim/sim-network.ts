@@ -1,7 +1,7 @@
 import { runSwitchyard } from '@/lib/engine';
 import type { RunResult } from '@/lib/engine/runner/command-runner';
 import { SimHost } from './sim-host';
-import { seedNetwork, type SimNetworkSpec } from './seed-network';
+import { seedNetwork, type SimHostSpec, type SimNetworkSpec } from './seed-network';
 
 /** The simulated hosts of one network, by name, each already exposed on the overlay. */
 export type SimNetwork = ReadonlyMap<string, SimHost>;
@@ -12,11 +12,18 @@ function nameTable(spec: SimNetworkSpec): Map<string, string> {
   for (const c of spec.containers) names.set(c.name, c.address);
   for (const s of spec.services) names.set(s.name, s.address);
   for (const h of spec.hosts) {
-    const address = h.expose.cidr.split('/')[0];
-    names.set(h.name, address);
-    if (h.expose.name) names.set(h.expose.name, address);
+    const first = h.exposed[0];
+    if (first) names.set(h.name, first.cidr.split('/')[0]);
+    for (const e of h.exposed) if (e.name) names.set(e.name, e.cidr.split('/')[0]);
   }
   return names;
+}
+
+// A host always has loopback, and the bridges it is exposed on exist even when the spec lists no interfaces.
+function withOwnInterfaces(h: SimHostSpec): SimHostSpec {
+  const interfaces = h.interfaces.some((i) => i.name === 'lo') ? [...h.interfaces] : [{ name: 'lo', addresses: ['127.0.0.1/8'] }, ...h.interfaces];
+  for (const e of h.exposed) if (!interfaces.some((i) => i.name === e.bridge)) interfaces.push({ name: e.bridge, addresses: [] });
+  return { ...h, interfaces };
 }
 
 /** Runs the engine in process on one simulated host, exactly as its CLI would run there. */
@@ -24,14 +31,22 @@ export function runOnSimHost(host: SimHost, args: readonly string[], stdin?: str
   return runSwitchyard(['--json', ...args], { runner: host.runner, store: host.store, hostname: host.name, stdin, env: {} });
 }
 
-/** Builds a simulated network and exposes each host through the engine (the seed's `weave expose`). */
+async function mustRun(host: SimHost, what: string, args: readonly string[], stdin?: string): Promise<void> {
+  const r = await runOnSimHost(host, args, stdin);
+  if (r.exitCode !== 0) throw new Error(`simulated ${host.name}: ${what} failed (exit ${r.exitCode}): ${r.stderr.trim()}`);
+}
+
+/**
+ * Builds a simulated network through the engine itself: each host exposes its overlay addresses
+ * (the seed's `weave expose`) and then applies its initial bindings, as an operator would.
+ */
 export async function createSimNetwork(spec: SimNetworkSpec): Promise<SimNetwork> {
   const names = nameTable(spec);
-  const hosts = new Map(spec.hosts.map((h) => [h.name, new SimHost(h, (n) => names.get(n))]));
+  const hosts = new Map(spec.hosts.map((h) => [h.name, new SimHost(withOwnInterfaces(h), (n) => names.get(n))]));
   for (const h of spec.hosts) {
-    const args = ['expose', h.expose.cidr, '--bridge', h.expose.bridge, ...(h.expose.name ? ['--name', h.expose.name] : [])];
-    const r = await runOnSimHost(hosts.get(h.name)!, args);
-    if (r.exitCode !== 0) throw new Error(`simulated ${h.name}: expose failed (${r.exitCode}): ${r.stderr}`);
+    const host = hosts.get(h.name)!;
+    for (const e of h.exposed) await mustRun(host, `expose ${e.cidr}`, ['expose', e.cidr, '--bridge', e.bridge, ...(e.name ? ['--name', e.name] : [])]);
+    if (h.bindings?.length) await mustRun(host, 'applying its initial bindings', ['apply', '--file', '-'], JSON.stringify({ bindings: h.bindings }));
   }
   return hosts;
 }
@@ -41,9 +56,16 @@ export async function createSimNetwork(spec: SimNetworkSpec): Promise<SimNetwork
 const registryKey = Symbol.for('switchyard.simulated-network');
 type Registry = { [registryKey]?: Promise<SimNetwork> };
 
-/** The process-wide embedded network built from the seed topology. */
+/** The process-wide simulated network: the one last started, else the seed's. */
 export function embeddedSimNetwork(): Promise<SimNetwork> {
   const g = globalThis as Registry;
   g[registryKey] ??= createSimNetwork(seedNetwork);
+  return g[registryKey];
+}
+
+/** Build `spec` (an inventory's `sim` hosts) and make it the process-wide simulated network. */
+export function startSimNetwork(spec: SimNetworkSpec): Promise<SimNetwork> {
+  const g = globalThis as Registry;
+  g[registryKey] = createSimNetwork(spec);
   return g[registryKey];
 }
