@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addNamespace, addVeth, deleteNamespace, listNamespaces } from '@/lib/lab/netns';
 import { cliPath, nameServicePath } from '@/lib/lab/paths';
+import type { BackendName } from '@/lib/engine/backend';
 
 /**
  * A small real network for one kernel test, in fresh namespaces named `syk<n>-…`:
@@ -18,7 +19,12 @@ import { cliPath, nameServicePath } from '@/lib/lab/paths';
 export interface ScratchNetwork {
   ns: { host: string; out: string; c1: string; c2: string };
   stateDir: string;
-  /** Run the CLI on the host with `--json`, under `SWITCHYARD_IPTABLES` = flavour. */
+  /** The backend the CLI runs with (SWITCHYARD_BACKEND), and the iptables flavour it and the host's FORWARD DROP use. */
+  backend: BackendName;
+  flavour: Flavour;
+  /** The environment the CLI runs with. */
+  env: Record<string, string>;
+  /** Run the CLI on the host with `--json`, under `SWITCHYARD_BACKEND` = backend and `SWITCHYARD_IPTABLES` = flavour. */
   sw(args: string[], opts?: { input?: string }): Promise<{ exitCode: number; stdout: string; stderr: string; json: any }>;
   /** Run a command inside one of the namespaces. */
   exec(ns: string, file: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
@@ -28,14 +34,29 @@ export interface ScratchNetwork {
   hold(from: string, host: string, port: number): Promise<{ send(text: string): Promise<string> }>;
   /** The host's iptables-save (nat + filter), for byte-for-byte comparisons. */
   save(): Promise<string>;
+  /** The host's `nft list ruleset`. */
+  ruleset(): Promise<string>;
+  /** What the backend holds, as text: iptables-save, or `nft list table ip switchyard` (empty when absent). */
+  owned(): Promise<string>;
+  /** The DNAT targets (`addr:port`) the kernel holds for one binding. */
+  targetsOf(id: string): Promise<string[]>;
   dispose(): Promise<void>;
 }
 
 export const clientPath = fileURLToPath(new URL('../lab/lab-client.mjs', import.meta.url));
 let counter = 0;
 
-/** Build the scratch network; `flavour` picks iptables-nft or iptables-legacy for the engine. */
-export async function scratchNetwork(flavour: 'iptables-nft' | 'iptables-legacy' = 'iptables-nft'): Promise<ScratchNetwork> {
+export type Flavour = 'iptables-nft' | 'iptables-legacy';
+
+/**
+ * The backends kernel tests run on: both, unless SWITCHYARD_TEST_BACKENDS narrows them
+ * (`describe.each(backends)` makes one suite per backend, not a copy).
+ */
+export const backends: BackendName[] = (process.env.SWITCHYARD_TEST_BACKENDS?.split(',') as BackendName[] | undefined) ?? ['iptables', 'nft'];
+
+/** Build the scratch network for one backend; `flavour` picks iptables-nft or iptables-legacy. */
+export async function scratchNetwork(backend: BackendName = 'iptables', flavour: Flavour = 'iptables-nft'): Promise<ScratchNetwork> {
+  const env = { SWITCHYARD_IPTABLES: flavour, SWITCHYARD_BACKEND: backend };
   const p = `syk${process.pid % 10000}x${counter++}`;
   const ns = { host: `${p}-host`, out: `${p}-out`, c1: `${p}-c1`, c2: `${p}-c2` };
   const stateDir = await mkdtemp(join(tmpdir(), 'switchyard-kernel-'));
@@ -54,11 +75,14 @@ export async function scratchNetwork(flavour: 'iptables-nft' | 'iptables-legacy'
   const net: ScratchNetwork = {
     ns,
     stateDir,
+    backend,
+    flavour,
+    env,
     async sw(args, opts = {}) {
       const r = await execa('ip', ['netns', 'exec', ns.host, process.execPath, cliPath, '--state-dir', stateDir, '--json', ...args], {
         reject: false,
         input: opts.input,
-        env: { SWITCHYARD_IPTABLES: flavour },
+        env,
         timeout: 30_000,
       });
       const stdout = String(r.stdout);
@@ -103,6 +127,29 @@ export async function scratchNetwork(flavour: 'iptables-nft' | 'iptables-legacy'
     async save() {
       const out = await inNs(ns.host, `${flavour}-save`, []);
       return out.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    },
+    async ruleset() {
+      return inNs(ns.host, 'nft', ['list', 'ruleset']);
+    },
+    async owned() {
+      if (backend === 'iptables') return net.save();
+      const r = await run('ip', ['netns', 'exec', ns.host, 'nft', 'list', 'table', 'ip', 'switchyard']);
+      return r.exitCode === 0 ? r.stdout : '';
+    },
+    async targetsOf(id) {
+      if (backend === 'iptables') {
+        const re = new RegExp(`"switchyard:${id}" -j DNAT --to-destination (\\S+)`);
+        return [...new Set((await net.save()).split('\n').flatMap((l) => re.exec(l)?.[1] ?? []))];
+      }
+      const r = await run('ip', ['netns', 'exec', ns.host, 'nft', '-j', 'list', 'table', 'ip', 'switchyard']);
+      if (r.exitCode !== 0) return [];
+      const items: any[] = JSON.parse(r.stdout).nftables;
+      return items
+        .filter((i) => i.map && /_targets$/.test(i.map.name))
+        .flatMap((i) => i.map.elem ?? [])
+        .filter(([k]: any[]) => k.elem?.comment === `switchyard:${id}`)
+        .map(([, v]: any[]) => v.concat.join(':'))
+        .filter((t: string, i: number, all: string[]) => all.indexOf(t) === i);
     },
     async dispose() {
       for (const p of procs) p.kill('SIGKILL');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // Real packets through real rules: out → host eth0 → overlay container, with FORWARD policy DROP.
-describe('traffic through bindings', () => {
+describe.each(backends)('traffic through bindings (%s backend)', (backend) => {
   let net: ScratchNetwork;
   beforeAll(async () => {
-    net = await scratchNetwork('iptables-nft');
+    net = await scratchNetwork(backend);
   });
   afterAll(async () => {
     await net?.dispose();
@@ -75,6 +75,7 @@ describe('traffic through bindings', () => {
     expect(web.counters.packets).toBeGreaterThan(0);
     await net.exec(net.ns.host, 'sysctl', ['-qw', 'net.ipv4.ip_forward=0']);
     const s = await net.sw(['status']);
+    expect(s.json.backend).toBe(backend);
     expect(s.json.facts.ipForward).toBe(false);
     expect(s.json.warnings.join('\n')).toMatch(/ip_forward is off/);
     await net.exec(net.ns.host, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);

@@ -1,11 +1,10 @@
-import { EngineError } from '../errors';
 import { IptablesBackend } from '../iptables/backend';
 import type { IptablesCommands } from '../iptables/kernel';
+import { NftBackend } from '../nft/backend';
 import type { CommandRunner } from '../runner/command-runner';
 import type { Backend, BackendName } from './backend';
 
 /** The backend of that name, running its commands through `runner`. */
 export function createBackend(name: BackendName, runner: CommandRunner, iptables: IptablesCommands): Backend {
-  if (name === 'iptables') return new IptablesBackend(runner, iptables);
-  throw new EngineError('bad-input', 'backend: the nftables backend is not available yet; use --backend iptables', { field: 'backend' });
+  return name === 'nft' ? new NftBackend(runner, iptables) : new IptablesBackend(runner, iptables);
 }

@@ -17,6 +17,7 @@ export const verbs = {
   flush: { flags: { forget: 'bool' } },
   expose: { flags: { bridge: 'value', name: 'value' }, positional: 'cidr' },
   hide: { flags: {}, positional: 'cidr' },
+  migrate: { flags: { to: 'value' } },
 } as const satisfies Record<string, { flags: FlagSpec; positional?: string }>;
 
 export type Verb = keyof typeof verbs;

@@ -13,6 +13,7 @@ import type { EngineContext } from '../verbs/context';
 import { applyDesired } from '../verbs/desired-set';
 import { expose, hide } from '../verbs/expose';
 import { flush } from '../verbs/flush';
+import { migrate } from '../verbs/migrate';
 import { list, status } from '../verbs/read-status';
 import { rebind } from '../verbs/rebind';
 import { removeBinding } from '../verbs/remove';
@@ -108,6 +109,10 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
         ...(name ? { name: parseHostName('name', name) } : {}),
       });
       return { json: r, text: formatExpose(r) };
+    }
+    case 'migrate': {
+      const r = await migrate(ctx, parseBackendName('to', required(f, 'to')));
+      return { json: r, text: `moved ${r.from === r.to ? 'nothing' : `bindings from ${r.from} to ${r.to}`}\n` + formatChange(r) };
     }
     case 'hide': {
       const r = await hide(ctx, parseCidr('cidr', p.positional[0]));

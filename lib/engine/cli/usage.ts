@@ -1,5 +1,5 @@
 /** What `switchyard --help` prints: the CLI contract. */
-export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables] [--json] VERB …
+export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables|nft] [--json] VERB …
   export  --port P [--in IFACE] [--proto tcp|udp] --to TARGET:PORT [--id ID] [--no-masquerade]
   import  --on EXPOSED_IP --port P [--proto tcp|udp] --to TARGET:PORT [--id ID] [--no-masquerade]
   rebind  ID --to TARGET:PORT [--cut] [--revision N]
@@ -11,7 +11,8 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables] [
   restore                   re-apply the state file to the kernel
   flush   [--forget]        remove every rule and chain Switchyard owns
   expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR
+  migrate --to nft|iptables move this host's bindings to the other backend, with no moment without them
 exit codes: 0 done, 2 bad input, 3 conflict, 4 kernel refused, 5 lock not acquired
-environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
+environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_BACKEND (iptables | nft; the state file's own wins), SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
   SWITCHYARD_HOSTNAME (the host's name in messages; hosts in network namespaces share the machine's hostname)
 `;

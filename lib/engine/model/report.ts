@@ -40,9 +40,10 @@ export interface HostFacts {
   weave: boolean;
 }
 
-/** A DNAT rule in the nat table that Switchyard does not own. */
+/** A DNAT rule that Switchyard does not own. */
 export interface ForeignRule {
-  table: 'nat';
+  /** `nat` (iptables), or `nft <family> <table>` for a rule in another nftables table. */
+  table: string;
   chain: string;
   /** The rule as `iptables-save` prints it. */
   rule: string;

@@ -1,0 +1,125 @@
+import type { Applied, Backend, StateChange } from '../backend/backend';
+import { EngineError } from '../errors';
+import type { IptablesCommands } from '../iptables/kernel';
+import type { Binding, HostState } from '../model/binding';
+import type { CommandRunner } from '../runner/command-runner';
+import { foreignRules } from './foreign';
+import { syncForward } from './forward';
+import { readTable, runNft } from './kernel';
+import { compileTable, type NftTable } from './model';
+import { readBackTable, sameTable } from './readback';
+import { renderChanges, renderTable } from './script';
+
+const noUndo: Applied = { script: '', undo: async () => null };
+const joinScripts = (...s: string[]) => s.filter(Boolean).join('');
+
+/** `table` with the counters the kernel holds carried over, so a full sync does not zero them. */
+function withCounters(want: NftTable | null, have: NftTable | null): NftTable | null {
+  if (!want || !have) return want;
+  for (const [name, c] of have.counters) if (want.counters.has(name)) want.counters.set(name, c);
+  return want;
+}
+
+/**
+ * Switchyard's rules in its own table `ip switchyard` (kube-proxy's nftables mode is the model):
+ * verdict maps dispatch new connections to one chain per binding, DNAT targets come from maps, and
+ * every change is one `nft -f` transaction planned from the state file alone; if the kernel
+ * drifted and refuses it, a full sync (read, compare, replace the table atomically) follows.
+ */
+export class NftBackend implements Backend {
+  readonly name = 'nft' as const;
+
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly iptables: IptablesCommands,
+  ) {}
+
+  /** The script for a change: the difference of the two states' tables, or the whole table when creating it. */
+  private changeScript(c: StateChange): string {
+    const before = compileTable(c.before);
+    const next = compileTable(c.next);
+    if (!before) return next ? renderTable(next) : '';
+    return next ? renderChanges(before, next) : renderTable(null);
+  }
+
+  /** The script that makes the kernel hold `next`, after reading what it holds: empty if it already does. */
+  private async fullScript(next: HostState): Promise<string> {
+    const have = await readTable(this.runner);
+    const want = compileTable(next);
+    if (sameTable(want, have)) return '';
+    if (!want && !have) return '';
+    return renderTable(withCounters(want, have));
+  }
+
+  async plan(c: StateChange): Promise<string> {
+    return c.sync === 'full' ? this.fullScript(c.next) : this.changeScript(c);
+  }
+
+  async apply(c: StateChange): Promise<Applied> {
+    const forwardChanges = c.sync === 'full' || c.before.bindings.length === 0 || c.next.bindings.length === 0;
+    // Forwarding is allowed before the first DNAT exists and taken away after the last is gone.
+    const adding = c.next.bindings.length > 0;
+    const fwdFirst = forwardChanges && adding ? await syncForward(this.runner, this.iptables, c.next.bindings) : noUndo;
+    let script: string;
+    try {
+      script = await this.sendChange(c);
+    } catch (e) {
+      await fwdFirst.undo();
+      throw e;
+    }
+    const fwdAfter = forwardChanges && !adding ? await syncForward(this.runner, this.iptables, []) : noUndo;
+    return {
+      script: joinScripts(fwdFirst.script, script, fwdAfter.script),
+      undo: async () => {
+        const errors = [await fwdAfter.undo(), await this.restoreTable(c.before), await fwdFirst.undo()].filter(Boolean);
+        return errors.length ? errors.join('; ') : null;
+      },
+    };
+  }
+
+  /** Send the planned change; if the kernel drifted and refuses it, sync the whole table instead. */
+  private async sendChange(c: StateChange): Promise<string> {
+    if (c.sync === 'changes') {
+      const script = this.changeScript(c);
+      try {
+        await runNft(this.runner, script);
+        return script;
+      } catch (e) {
+        if (!(e instanceof EngineError) || e.code !== 'kernel-refused') throw e;
+      }
+    }
+    const script = await this.fullScript(c.next);
+    await runNft(this.runner, script);
+    return script;
+  }
+
+  /** Put the table back to what `state` asks for (used to undo when the state file cannot be written). */
+  private async restoreTable(state: HostState): Promise<string | null> {
+    try {
+      await runNft(this.runner, await this.fullScript(state));
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  async observe(bindings: Binding[], opts: { foreign: boolean }) {
+    const [have, foreign] = await Promise.all([readTable(this.runner), opts.foreign ? foreignRules(this.runner, this.iptables) : Promise.resolve([])]);
+    return { bindings: readBackTable(bindings, have), foreign };
+  }
+
+  async flush(opts: { keepForward?: boolean } = {}): Promise<Applied> {
+    const have = await readTable(this.runner);
+    const script = have ? renderTable(null) : '';
+    await runNft(this.runner, script);
+    const fwd = opts.keepForward ? noUndo : await syncForward(this.runner, this.iptables, []);
+    return {
+      script: joinScripts(script, fwd.script),
+      undo: async () => {
+        const errors = [await fwd.undo(), have ? await runNft(this.runner, renderTable(have)).then(() => null, (e: Error) => e.message) : null].filter(Boolean);
+        return errors.length ? errors.join('; ') : null;
+      },
+    };
+  }
+}
+

@@ -1,0 +1,44 @@
+import { foreignDnatRules } from '../iptables/adopt';
+import { parseSave } from '../iptables/save-parser';
+import type { IptablesCommands } from '../iptables/kernel';
+import type { ForeignRule } from '../model/report';
+import type { CommandRunner } from '../runner/command-runner';
+import { table } from './names';
+
+/**
+ * DNAT rules in other nftables tables, from `nft list ruleset` text: `table`/`chain` lines open a
+ * scope, any rule line with `dnat` is reported with where it sits. `skip` names tables iptables
+ * already reported (iptables-nft keeps its tables in nft too).
+ */
+export function foreignNftDnat(ruleset: string, skip: Set<string>): ForeignRule[] {
+  const out: ForeignRule[] = [];
+  let tbl = '';
+  let chain = '';
+  for (const raw of ruleset.split('\n')) {
+    const line = raw.trim();
+    const t = /^table (\S+) (\S+) \{$/.exec(line);
+    if (t) {
+      tbl = `${t[1]} ${t[2]}`;
+      continue;
+    }
+    const c = /^chain (\S+) \{$/.exec(line);
+    if (c) {
+      chain = c[1];
+      continue;
+    }
+    if (!tbl || tbl === `${table.family} ${table.name}` || skip.has(tbl)) continue;
+    if (/(^|\s)dnat(\s|$)/.test(line) && !line.startsWith('type ')) {
+      out.push({ table: `nft ${tbl}`, chain, rule: line, adoptAs: null, reason: 'a rule in another nftables table: adopt it by hand (switchyard export/import), then delete it there' });
+    }
+  }
+  return out;
+}
+
+/** Foreign DNAT rules on a host served by the nft backend: iptables' nat table and other nft tables. */
+export async function foreignRules(runner: CommandRunner, cmds: IptablesCommands): Promise<ForeignRule[]> {
+  const [save, nft] = await Promise.all([runner.run(cmds.save, []), runner.run('nft', ['list', 'ruleset'])]);
+  const fromIptables = save.exitCode === 0 ? foreignDnatRules(parseSave(save.stdout)) : [];
+  // Tables iptables-nft printed are reported in iptables' words already.
+  const skip = new Set(save.exitCode === 0 && cmds.save !== 'iptables-legacy-save' ? parseSave(save.stdout).tables.map((t) => `ip ${t.name}`) : []);
+  return [...fromIptables, ...(nft.exitCode === 0 ? foreignNftDnat(nft.stdout, skip) : [])];
+}

@@ -1,0 +1,39 @@
+import type { Applied } from '../backend/backend';
+import { compile } from '../iptables/compile';
+import { applyRuleSet, revertTo, type IptablesCommands } from '../iptables/kernel';
+import { ownedOf } from '../iptables/plan';
+import type { Tables } from '../iptables/ruleset';
+import { findChain, jumpTarget } from '../iptables/ruleset';
+import { parseSave } from '../iptables/save-parser';
+import type { Binding } from '../model/binding';
+import { commandNotFound, type CommandRunner } from '../runner/command-runner';
+
+/** True when iptables' filter FORWARD would drop forwarded traffic (Docker hosts, the lab). */
+export function forwardDrops(t: Tables): boolean {
+  const c = findChain(t, 'filter', 'FORWARD');
+  return !!c && (c.policy === 'DROP' || c.rules.some((r) => ['DROP', 'REJECT'].includes(jumpTarget(r) ?? '')));
+}
+
+/** iptables' tables, or null on a host without iptables (then nothing there can drop). */
+async function readIptables(runner: CommandRunner, cmds: IptablesCommands): Promise<Tables | null> {
+  const r = await runner.run(cmds.save, ['-c']);
+  if (r.exitCode === commandNotFound) return null;
+  if (r.exitCode !== 0) return null;
+  return parseSave(r.stdout);
+}
+
+/**
+ * An `accept` in one nftables base chain cannot overrule a `drop` in another, so where iptables'
+ * FORWARD drops, the nft backend adds the iptables backend's own tagged jump into SWITCHYARD-FWD
+ * (accepting flows a binding DNATed) and nothing else in iptables; where it does not, or no
+ * binding is left, that jump goes. The nat table is never touched.
+ */
+export async function syncForward(runner: CommandRunner, cmds: IptablesCommands, bindings: Binding[], opts: { keep?: boolean } = {}): Promise<Applied> {
+  const kernel = await readIptables(runner, cmds);
+  if (!kernel) return { script: '', undo: async () => null };
+  const owned = ownedOf(kernel);
+  const wanted = bindings.length > 0 && forwardDrops(kernel);
+  const filter = opts.keep ? owned.filter : wanted ? compile({ bindings, exposed: [] }).filter : { chains: [], hooks: [] };
+  const p = await applyRuleSet(runner, cmds, kernel, { nat: owned.nat, filter });
+  return { script: p.script, undo: () => revertTo(runner, cmds, owned) };
+}

@@ -1,0 +1,67 @@
+import { maps, table, type MapName } from './names';
+import { emptyTable, type NftElement, type NftTable } from './model';
+import { exprText, ruleText } from './json-expr';
+
+type J = Record<string, unknown>;
+
+/** `nft -j` output that is not what nft prints. */
+export class ListingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ListingError';
+  }
+}
+
+const keyTypes = new Map<string, readonly string[]>(Object.values(maps).map((m) => [m.name, m.key]));
+
+/** An element's key as nft prints it: interface names quoted. */
+function keyText(val: unknown, types: readonly string[]): string {
+  const parts = (val as J)?.concat as unknown[] | undefined;
+  const list = parts ?? [val];
+  return list.map((p, i) => (types[i] === 'ifname' ? `"${p}"` : exprText(p))).join(' . ');
+}
+
+/**
+ * Parse `nft -j list table ip switchyard` into the table model (with counter values), so it can be
+ * compared with what compile() wants. Unknown maps are kept under their own names.
+ */
+export function parseListing(json: string): NftTable {
+  let doc: { nftables?: J[] };
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    throw new ListingError(`nft -j printed something that is not JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(doc?.nftables)) throw new ListingError('nft -j output has no "nftables" array');
+  const t = emptyTable();
+  t.maps.clear();
+  for (const item of doc.nftables) {
+    const [kind] = Object.keys(item);
+    const v = item[kind] as J;
+    if (kind === 'metainfo' || kind === 'table') continue;
+    if (v.table !== table.name || v.family !== table.family) continue;
+    if (kind === 'counter') t.counters.set(String(v.name), { packets: Number(v.packets ?? 0), bytes: Number(v.bytes ?? 0) });
+    else if (kind === 'map') {
+      const name = String(v.name) as MapName;
+      const types = keyTypes.get(name) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
+      const elements = new Map<string, NftElement>();
+      for (const pair of (v.elem as unknown[][] | undefined) ?? []) {
+        const [k, value] = pair;
+        const el = (k as J)?.elem as J | undefined;
+        const key = keyText(el ? el.val : k, types);
+        elements.set(key, { key, value: exprText(value), comment: String(el?.comment ?? '') });
+      }
+      t.maps.set(name, elements);
+    } else if (kind === 'chain') {
+      const base = v.hook ? `type ${v.type} hook ${v.hook} priority ${v.prio}; policy ${v.policy};` : undefined;
+      const name = String(v.name);
+      t.chains.set(name, { name, ...(base ? { base } : {}), rules: t.chains.get(name)?.rules ?? [] });
+    } else if (kind === 'rule') {
+      const name = String(v.chain);
+      const c = t.chains.get(name) ?? { name, rules: [] };
+      c.rules.push({ text: ruleText((v.expr as unknown[]) ?? []), comment: String(v.comment ?? '') });
+      t.chains.set(name, c);
+    }
+  }
+  return t;
+}

@@ -1,0 +1,151 @@
+import type { Binding, HostState } from '../model/binding';
+import { networkOf } from '../iptables/compile';
+import { bindingChain, flowBit, hex, maps, masqueradeBit, tag, type MapName } from './names';
+
+/** One map element: key and value as nft prints them, and the comment naming its owner. */
+export interface NftElement {
+  key: string;
+  value: string;
+  comment: string;
+}
+
+/** One rule as `nft list` prints it (without its comment), and its comment. */
+export interface NftRule {
+  text: string;
+  comment: string;
+}
+
+/** A chain; base chains carry their `type … hook … priority …; policy accept;` header. */
+export interface NftChain {
+  name: string;
+  base?: string;
+  rules: NftRule[];
+}
+
+/**
+ * Switchyard's table as data: what compile() wants, or what read-back found. Elements are keyed by
+ * their key text, chains and counters by name, so comparing two tables is linear.
+ */
+export interface NftTable {
+  counters: Map<string, { packets: number; bytes: number }>;
+  maps: Map<MapName, Map<string, NftElement>>;
+  chains: Map<string, NftChain>;
+}
+
+export const baseChains = {
+  prerouting: 'type nat hook prerouting priority dstnat; policy accept;',
+  output: 'type nat hook output priority -100; policy accept;',
+  postrouting: 'type nat hook postrouting priority srcnat; policy accept;',
+  forward: 'type filter hook forward priority filter; policy accept;',
+} as const;
+
+const dispatch = {
+  prerouting: [
+    { text: `ip daddr . meta l4proto . th dport vmap @${maps.importFronts.name}`, comment: 'switchyard:imports' },
+    { text: `fib daddr type local iifname . meta l4proto . th dport vmap @${maps.exportFronts.name}`, comment: 'switchyard:exports' },
+    { text: `fib daddr type local meta l4proto . th dport vmap @${maps.anyFronts.name}`, comment: 'switchyard:exports' },
+  ],
+  // The host's own connections: the seed says an export "won't work when run on $HOST2"; this is why it does.
+  output: [
+    { text: `ip daddr . meta l4proto . th dport vmap @${maps.importFronts.name}`, comment: 'switchyard:imports' },
+    { text: `ip daddr != 127.0.0.0/8 fib daddr type local meta l4proto . th dport vmap @${maps.localFronts.name}`, comment: 'switchyard:exports' },
+  ],
+};
+
+/** An empty table model. */
+export function emptyTable(): NftTable {
+  return { counters: new Map(), maps: new Map(Object.values(maps).map((m) => [m.name, new Map()])), chains: new Map() };
+}
+
+const quoteIface = (s: string) => `"${s}"`;
+
+/** The map elements a binding owns: its front in a verdict map, its target in a target map. */
+export function bindingElements(b: Binding, ownsLocal: boolean): { map: MapName; element: NftElement }[] {
+  const comment = tag.binding(b.id);
+  const target = `${b.target.address} . ${b.target.port}`;
+  const jump = `goto ${bindingChain(b.id)}`;
+  const pp = `${b.proto} . ${b.front.port}`;
+  if (b.kind === 'import') {
+    const key = `${b.front.address} . ${pp}`;
+    return [
+      { map: maps.importFronts.name, element: { key, value: jump, comment } },
+      { map: maps.importTargets.name, element: { key, value: target, comment } },
+    ];
+  }
+  const local = ownsLocal
+    ? [
+        { map: maps.localFronts.name, element: { key: pp, value: jump, comment } },
+        { map: maps.localTargets.name, element: { key: pp, value: target, comment } },
+      ]
+    : [];
+  if (!b.front.iface) return [{ map: maps.anyFronts.name, element: { key: pp, value: jump, comment } }, ...local];
+  const key = `${quoteIface(b.front.iface)} . ${pp}`;
+  return [
+    { map: maps.exportFronts.name, element: { key, value: jump, comment } },
+    { map: maps.exportTargets.name, element: { key, value: target, comment } },
+    ...local,
+  ];
+}
+
+/** A binding's chain: count, mark, then DNAT with the target looked up in a map. */
+export function bindingRules(b: Binding): NftRule[] {
+  const comment = tag.binding(b.id);
+  const marks = `${b.masquerade ? `meta mark set meta mark | ${hex(masqueradeBit)} ` : ''}ct mark set ct mark | ${hex(flowBit)}`;
+  const dnat = (front: string[], map: MapName) => ({ text: `dnat ip to ${[...front, 'meta l4proto', `${b.proto} dport`].join(' . ')} map @${map}`, comment });
+  const rules: NftRule[] = [{ text: `counter name "${bindingChain(b.id)}" ${marks}`, comment }];
+  if (b.kind === 'import') rules.push(dnat(['ip daddr'], maps.importTargets.name));
+  else {
+    if (b.front.iface) rules.push(dnat(['iifname'], maps.exportTargets.name));
+    rules.push(dnat([], maps.localTargets.name));
+  }
+  return rules;
+}
+
+/**
+ * Exports that share protocol and port (on different interfaces) share one key in the local maps:
+ * the first by id serves the host's own connections, as the first matching rule would in iptables.
+ */
+export function localOwners(bindings: Binding[]): Set<string> {
+  const owner = new Map<string, string>();
+  for (const b of bindings) {
+    if (b.kind !== 'export') continue;
+    const k = `${b.proto}.${b.front.port}`;
+    const cur = owner.get(k);
+    if (cur === undefined || b.id < cur) owner.set(k, b.id);
+  }
+  return new Set(owner.values());
+}
+
+/**
+ * The table a host's state asks for, or null when it asks for nothing (so `flush` and removing the
+ * last binding leave no trace). Pure; `script.ts` renders it.
+ */
+export function compileTable(state: Pick<HostState, 'bindings' | 'exposed'>): NftTable | null {
+  if (state.bindings.length === 0 && state.exposed.length === 0) return null;
+  const t = emptyTable();
+  const owners = localOwners(state.bindings);
+  for (const b of state.bindings) {
+    t.counters.set(bindingChain(b.id), { packets: 0, bytes: 0 });
+    for (const { map, element } of bindingElements(b, owners.has(b.id))) t.maps.get(map)!.set(element.key, element);
+    t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
+  }
+  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c);
+  return t;
+}
+
+/** The base chains every non-empty table has: dispatch, masquerade (and the exposures'), forward. */
+export function sharedChains(exposed: HostState['exposed']): NftChain[] {
+  const postrouting: NftRule[] = [
+    { text: `meta mark & ${hex(masqueradeBit)} == ${hex(masqueradeBit)} masquerade`, comment: tag.masquerade },
+    ...exposed.map((e) => {
+      const net = networkOf(e.cidr);
+      return { text: `ip saddr ${net} ip daddr != ${net} masquerade`, comment: tag.expose(e.cidr) };
+    }),
+  ];
+  return [
+    { name: 'prerouting', base: baseChains.prerouting, rules: dispatch.prerouting },
+    { name: 'output', base: baseChains.output, rules: dispatch.output },
+    { name: 'postrouting', base: baseChains.postrouting, rules: postrouting },
+    { name: 'forward', base: baseChains.forward, rules: [{ text: `ct mark & ${hex(flowBit)} == ${hex(flowBit)} accept`, comment: tag.forward }] },
+  ];
+}
