@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // `dist/switchyard.mjs` is copied to hosts and run there: alone, with plain node, no node_modules.
-describe('the CLI bundle', () => {
+describe.each(backends)('the CLI bundle (%s backend)', (backend) => {
   let dir: string;
   let net: ScratchNetwork;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'switchyard-bundle-'));
     await copyFile(cliPath, join(dir, 'switchyard.mjs'));
-    net = await scratchNetwork('iptables-nft');
+    net = await scratchNetwork(backend);
   });
   afterAll(async () => {
     await net?.dispose();
@@ -24,7 +24,7 @@ describe('the CLI bundle', () => {
     const help = await execa(process.execPath, [join(dir, 'switchyard.mjs'), '--help'], { cwd: dir, reject: false });
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('export  --port P');
-    const r = await execa('ip', ['netns', 'exec', net.ns.host, process.execPath, join(dir, 'switchyard.mjs'), '--state-dir', join(dir, 'state'), '--json', 'export', '--port', '2211', '--to', '10.77.0.11:4422', '--id', 'web'], { cwd: dir, reject: false });
+    const r = await execa('ip', ['netns', 'exec', net.ns.host, process.execPath, join(dir, 'switchyard.mjs'), '--state-dir', join(dir, 'state'), '--json', 'export', '--port', '2211', '--to', '10.77.0.11:4422', '--id', 'web'], { cwd: dir, reject: false, env: net.env });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).binding.id).toBe('web');
     expect(await net.ask(net.ns.out, '192.168.77.2', 2211, 'bundle')).toBe('c1: bundle');

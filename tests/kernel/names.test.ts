@@ -1,15 +1,15 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { netnsEtcDir } from '@/lib/lab/paths';
-import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // Without Weave, names resolve through the host's own resolver: `ip netns exec` mounts
 // /etc/netns/<ns>/hosts over /etc/hosts, which is how the lab stands in for Weave DNS.
-describe('target names', () => {
+describe.each(backends)('target names (%s backend)', (backend) => {
   let net: ScratchNetwork;
   const hostsFile = (a1: string) => writeFile(`${netnsEtcDir(net.ns.host)}/hosts`, `127.0.0.1 localhost\n${a1} a1\n`);
   beforeAll(async () => {
-    net = await scratchNetwork('iptables-nft');
+    net = await scratchNetwork(backend);
     await mkdir(netnsEtcDir(net.ns.host), { recursive: true });
   });
   afterAll(async () => {

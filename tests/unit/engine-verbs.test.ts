@@ -80,9 +80,10 @@ describe('engine verbs on a simulated host', () => {
       expect(r.json.message).toMatch(msg);
     }
     expect(h.host.iptables.save()).toBe(before);
-    // A loop through two bindings: the first is fine on its own, the second closes the ring.
-    expect((await h.sw('import', '--on', '10.2.1.3', '--port', '3402', '--to', '192.168.1.1:3403', '--id', 'ring')).exitCode).toBe(0);
-    const ring = await h.sw('export', '--in', 'eth1', '--port', '3403', '--to', '10.2.1.3:3402', '--id', 'ring-back');
+    // A loop through two bindings: the first is fine on its own, the second closes the ring
+    // (both target this host's own addresses, which takes --allow-local-target; the loop is refused all the same).
+    expect((await h.sw('import', '--on', '10.2.1.3', '--port', '3402', '--to', '192.168.1.1:3403', '--id', 'ring', '--allow-local-target')).exitCode).toBe(0);
+    const ring = await h.sw('export', '--in', 'eth1', '--port', '3403', '--to', '10.2.1.3:3402', '--id', 'ring-back', '--allow-local-target');
     expect(ring.exitCode).toBe(3);
     expect(ring.json.message).toMatch(/loop/);
     const stale = await h.sw('rebind', 'nc', '--to', '192.168.4.4:2211', '--revision', '7');

@@ -3,16 +3,19 @@ import { badInput } from '../errors';
 /** Flags a verb takes: `value` flags need an argument, `bool` flags stand alone. */
 export type FlagSpec = Record<string, 'value' | 'bool'>;
 
+/** The flags that let an operator past the safety rails (see verbs/rails.ts). */
+const railFlags = { 'allow-local-target': 'bool', force: 'bool' } as const;
+
 /** Each verb's flags, and the name of its one positional argument if it takes one. */
 export const verbs = {
-  export: { flags: { port: 'value', in: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool' } },
-  import: { flags: { on: 'value', port: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool' } },
-  rebind: { flags: { to: 'value', cut: 'bool', revision: 'value' }, positional: 'id' },
+  export: { flags: { port: 'value', in: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool', ...railFlags } },
+  import: { flags: { on: 'value', port: 'value', proto: 'value', to: 'value', id: 'value', 'no-masquerade': 'bool', ...railFlags } },
+  rebind: { flags: { to: 'value', cut: 'bool', revision: 'value', 'allow-local-target': 'bool' }, positional: 'id' },
   remove: { flags: { revision: 'value' }, positional: 'id' },
   list: { flags: {}, },
   status: { flags: {}, },
-  plan: { flags: { file: 'value' } },
-  apply: { flags: { file: 'value' } },
+  plan: { flags: { file: 'value', ...railFlags } },
+  apply: { flags: { file: 'value', ...railFlags } },
   restore: { flags: {}, },
   flush: { flags: { forget: 'bool' } },
   expose: { flags: { bridge: 'value', name: 'value' }, positional: 'cidr' },

@@ -16,6 +16,7 @@ import { flush } from '../verbs/flush';
 import { migrate } from '../verbs/migrate';
 import { list, status } from '../verbs/read-status';
 import { rebind } from '../verbs/rebind';
+import type { RailOptions } from '../verbs/rails';
 import { removeBinding } from '../verbs/remove';
 import { restore } from '../verbs/restore';
 import { optional, parseArgs, required, verbs, type ParsedArgs } from './args';
@@ -48,6 +49,9 @@ const revisionOf = (p: ParsedArgs): number | undefined => {
   return Number(v);
 };
 
+/** What the operator let past the safety rails: `--allow-local-target`, `--force`. */
+const railsOf = (p: ParsedArgs): RailOptions => ({ allowLocalTarget: p.flags['allow-local-target'] === true, force: p.flags.force === true });
+
 async function readSpecFile(p: ParsedArgs, io: EngineIO): Promise<string> {
   const f = required(p.flags, 'file');
   if (f === '-') return io.stdin ?? '';
@@ -68,11 +72,11 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
       const on = kind === 'import' ? required(f, 'on') : undefined;
       const id = optional(f, 'id') ?? defaultBindingId(kind, iface ?? on, port);
       const spec = parseBindingSpec({ id, kind, proto: optional(f, 'proto'), port, in: iface, on, to: required(f, 'to'), masquerade: !f['no-masquerade'] });
-      const r = await addBinding(ctx, spec);
+      const r = await addBinding(ctx, spec, railsOf(p));
       return { json: r, text: formatChange(r) };
     }
     case 'rebind': {
-      const r = await rebind(ctx, { id: parseId('id', p.positional[0]), to: required(f, 'to'), cut: f.cut === true, expectRevision: revisionOf(p) });
+      const r = await rebind(ctx, { id: parseId('id', p.positional[0]), to: required(f, 'to'), cut: f.cut === true, expectRevision: revisionOf(p), allowLocalTarget: railsOf(p).allowLocalTarget });
       return { json: r, text: formatChange(r) };
     }
     case 'remove': {
@@ -90,7 +94,7 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
     case 'plan':
     case 'apply': {
       const dryRun = p.verb === 'plan';
-      const r = await applyDesired(ctx, parseBindingFile(await readSpecFile(p, io)), { dryRun });
+      const r = await applyDesired(ctx, parseBindingFile(await readSpecFile(p, io)), { dryRun, rails: railsOf(p) });
       return { json: r, text: formatChange(r, dryRun) };
     }
     case 'restore': {

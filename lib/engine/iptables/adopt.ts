@@ -1,5 +1,5 @@
 import type { BindingSpec } from '../model/binding';
-import type { ForeignRule } from '../model/report';
+import type { ForeignMatch, ForeignRule } from '../model/report';
 import { defaultBindingId, isIPv4 } from '../model/validate';
 import { isOwnedChain } from './names';
 import type { Rule, Tables } from './ruleset';
@@ -18,8 +18,23 @@ export function foreignDnatRules(current: Tables): ForeignRule[] {
     .map((r) => {
       const rule = `-A ${r.chain} ${joinArgs(r.args)}`;
       const a = adoptable(r);
-      return typeof a === 'string' ? { table: 'nat', chain: r.chain, rule, adoptAs: null, reason: a } : { table: 'nat', chain: r.chain, rule, adoptAs: a };
+      const match = matchOf(r);
+      return typeof a === 'string' ? { table: 'nat', chain: r.chain, rule, adoptAs: null, reason: a, match } : { table: 'nat', chain: r.chain, rule, adoptAs: a, match };
     });
+}
+
+/** What a rule matches on, for overlap checks; negated matches are left out (they still overlap in part). */
+export function matchOf(r: Rule): ForeignMatch {
+  const m: ForeignMatch = {};
+  for (let i = 0; i < r.args.length - 1; i++) {
+    if (r.args[i - 1] === '!') continue;
+    const [a, v] = [r.args[i], r.args[i + 1]];
+    if (a === '-p') m.proto = v === 'all' ? undefined : v;
+    else if (a === '--dport' && /^[0-9]{1,5}$/.test(v)) m.port = Number(v);
+    else if (a === '-d') m.destination = v;
+    else if (a === '-i') m.iface = v;
+  }
+  return m;
 }
 
 /** Options that a binding can express; anything else makes a rule too specific to adopt. */

@@ -59,6 +59,8 @@ export interface Exposure {
   bridge: string;
   /** DNS name announced for it, if any. */
   name?: string;
+  /** The address was on the bridge before `expose`: it is not Switchyard's, and `hide` leaves it there. */
+  preexisting?: true;
 }
 
 /** Everything a host's state file holds. */

@@ -50,6 +50,17 @@ export interface ForeignRule {
   /** The binding it would become if adopted, or why it cannot be. */
   adoptAs: BindingSpec | null;
   reason?: string;
+  /** The packets the rule catches, as far as a front can overlap them (absent parts match anything). */
+  match?: ForeignMatch;
+}
+
+/** What a foreign DNAT rule matches on: protocol, destination port, destination address or network, inbound interface. */
+export interface ForeignMatch {
+  proto?: string;
+  port?: number;
+  /** `-d`: an address or a network (`10.2.0.0/16`). */
+  destination?: string;
+  iface?: string;
 }
 
 /** `list --json` */

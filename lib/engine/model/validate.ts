@@ -67,13 +67,23 @@ export function parseTarget(field: string, v: unknown): { name: string; port: nu
   if (typeof v !== 'string') throw badInput(field, 'must be TARGET:PORT');
   const i = v.lastIndexOf(':');
   if (i <= 0) throw badInput(field, `must be TARGET:PORT (like a1:4422 or 192.168.1.3:2211), got ${showValue(v)}`);
-  const name = v.slice(0, i);
   const port = parsePort(field, v.slice(i + 1));
-  const looksNumeric = /^[0-9.]+$/.test(name);
-  if (looksNumeric ? !isIPv4(name) : !hostNameRe.test(name)) {
-    throw badInput(field, `"${name}" is neither an IPv4 address nor a host name`);
-  }
-  return { name, port };
+  return { name: parseTargetName(field, v.slice(0, i)), port };
+}
+
+/** Parse a target's name: an IPv4 address or a DNS name (letters, digits, "-", "."). */
+export function parseTargetName(field: string, name: unknown): string {
+  const ok = typeof name === 'string' && (/^[0-9.]+$/.test(name) ? isIPv4(name) : hostNameRe.test(name));
+  if (!ok) throw badInput(field, `${showValue(name)} is neither an IPv4 address nor a host name`);
+  return name as string;
+}
+
+/** The fields of a JSON object, refusing a non-object and any field not in `known`. */
+export function objectFields(field: string, v: unknown, known: readonly string[]): Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw badInput(field, `must be an object, got ${showValue(v)}`);
+  const extra = Object.keys(v).find((k) => !known.includes(k));
+  if (extra !== undefined) throw badInput(`${field ? field + '.' : ''}${extra}`, `is not a known field (known: ${known.join(', ')})`);
+  return v as Record<string, unknown>;
 }
 
 /** Parse `A.B.C.D/N` (N 1–32). */

@@ -67,7 +67,15 @@ export class NftBackend implements Backend {
       await fwdFirst.undo();
       throw e;
     }
-    const fwdAfter = forwardChanges && !adding ? await syncForward(this.runner, this.iptables, []) : noUndo;
+    let fwdAfter = noUndo;
+    if (forwardChanges && !adding) {
+      try {
+        fwdAfter = await syncForward(this.runner, this.iptables, []);
+      } catch (e) {
+        await this.restoreTable(c.before);
+        throw e;
+      }
+    }
     return {
       script: joinScripts(fwdFirst.script, script, fwdAfter.script),
       undo: async () => {
@@ -112,7 +120,14 @@ export class NftBackend implements Backend {
     const have = await readTable(this.runner);
     const script = have ? renderTable(null) : '';
     await runNft(this.runner, script);
-    const fwd = opts.keepForward ? noUndo : await syncForward(this.runner, this.iptables, []);
+    let fwd = noUndo;
+    try {
+      if (!opts.keepForward) fwd = await syncForward(this.runner, this.iptables, []);
+    } catch (e) {
+      // iptables refused: the table comes back, so nothing changed.
+      if (have) await runNft(this.runner, renderTable(have)).catch(() => undefined);
+      throw e;
+    }
     return {
       script: joinScripts(script, fwd.script),
       undo: async () => {

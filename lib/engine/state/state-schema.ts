@@ -1,33 +1,40 @@
-import { z } from 'zod';
+import { basename } from 'node:path';
 import { EngineError } from '../errors';
 import type { HostState } from '../model/binding';
+import { parseUntrustedJson } from '../model/untrusted-json';
+import { objectFields } from '../model/validate';
+import { parseStoredBinding, parseStoredExposure } from '../model/validate-stored';
 
-const binding = z.object({
-  id: z.string(),
-  kind: z.enum(['export', 'import']),
-  proto: z.enum(['tcp', 'udp']),
-  front: z.object({ port: z.number().int(), iface: z.string().optional(), address: z.string().optional() }),
-  target: z.object({ name: z.string(), address: z.string(), port: z.number().int() }),
-  masquerade: z.boolean(),
-  revision: z.number().int(),
-});
+/** Check a state file's document exactly as strictly as operator input; the first bad field is an EngineError('bad-input'). */
+export function validateHostState(json: unknown): HostState {
+  const s = objectFields('', json, ['version', 'backend', 'bindings', 'exposed']);
+  if (s.version !== 1) throw new EngineError('bad-input', 'version: must be 1', { field: 'version' });
+  if (s.backend !== undefined && s.backend !== 'iptables' && s.backend !== 'nft') throw new EngineError('bad-input', 'backend: must be iptables or nft', { field: 'backend' });
+  if (!Array.isArray(s.bindings)) throw new EngineError('bad-input', 'bindings: must be a list', { field: 'bindings' });
+  if (!Array.isArray(s.exposed)) throw new EngineError('bad-input', 'exposed: must be a list', { field: 'exposed' });
+  const bindings = s.bindings.map((b, i) => parseStoredBinding(b, `bindings[${i}]`));
+  const exposed = s.exposed.map((e, i) => parseStoredExposure(e, `exposed[${i}]`));
+  const ids = new Set<string>();
+  bindings.forEach((b, i) => {
+    if (ids.has(b.id)) throw new EngineError('bad-input', `bindings[${i}].id: "${b.id}" appears twice`, { field: `bindings[${i}].id` });
+    ids.add(b.id);
+  });
+  return { version: 1, ...(s.backend ? { backend: s.backend } : {}), bindings, exposed };
+}
 
-const hostState = z.object({
-  version: z.literal(1),
-  backend: z.enum(['iptables', 'nft']).optional(),
-  bindings: z.array(binding),
-  exposed: z.array(z.object({ cidr: z.string(), bridge: z.string(), name: z.string().optional() })),
-});
-
-/** Parse a state file's text; a damaged file is reported, never overwritten. */
+/**
+ * Parse a state file's text; a damaged file is reported (exit 1, naming the field and how to fix
+ * it), never overwritten.
+ */
 export function parseHostState(text: string, file: string): HostState {
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return validateHostState(parseUntrustedJson(text, 'file'));
   } catch (e) {
-    throw new EngineError('host-failure', `${file} is not valid JSON; fix or move it away (${(e as Error).message})`, { cause: e });
+    if (!(e instanceof EngineError)) throw e;
+    const what = e.message.replace(/^(file)?: /, '');
+    throw new EngineError('host-failure', `${basename(file)}: ${what}. Fix it in ${file} (or remove that entry), then run \`switchyard restore\``, {
+      field: e.field,
+      cause: e,
+    });
   }
-  const r = hostState.safeParse(json);
-  if (!r.success) throw new EngineError('host-failure', `${file} is not a Switchyard state file: ${r.error.issues[0]?.message}`);
-  return r.data as HostState;
 }

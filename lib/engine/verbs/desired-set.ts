@@ -3,13 +3,14 @@ import type { Change, ChangeReport } from '../model/report';
 import { bindingFromSpec, sameBinding } from './binding-from-spec';
 import { checkConflicts, checkFrontExists, frontIndex } from './conflicts';
 import type { EngineContext } from './context';
+import type { RailOptions } from './rails';
 import { transact } from './transact';
 
 /**
  * `plan --file` / `apply --file`: make this host's bindings exactly `specs`. Unchanged bindings
  * keep their revision; every new or changed one is checked like a single export/import would be.
  */
-export async function applyDesired(ctx: EngineContext, specs: BindingSpec[], opts: { dryRun: boolean }): Promise<ChangeReport> {
+export async function applyDesired(ctx: EngineContext, specs: BindingSpec[], opts: { dryRun: boolean; rails: RailOptions }): Promise<ChangeReport> {
   const r = await transact(
     ctx,
     async (state, facts) => {

@@ -14,6 +14,8 @@ export interface RebindOptions {
   /** End established TCP flows too (UDP flows to the old target are always deleted). */
   cut: boolean;
   expectRevision?: number;
+  /** `--allow-local-target`: the new target may be loopback, this host, broadcast or multicast. */
+  allowLocalTarget: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function rebind(ctx: EngineContext, o: RebindOptions): Promise<Chan
     const after: Binding = { ...b, target, revision: b.revision + 1 };
     checkConflicts(after, frontIndex(state.bindings), facts);
     return { next: { ...state, bindings: state.bindings.map((x) => (x.id === b.id ? after : x)) }, changes: [{ op: 'rebind', id: b.id, before: b, after }] };
-  });
+  }, { rails: { allowLocalTarget: o.allowLocalTarget, force: false } });
   const binding = r.state.bindings.find((b) => b.id === o.id)!;
   const warnings = [...r.warnings];
   let flowsCut: number | undefined;

@@ -2,7 +2,10 @@ import { EngineError } from '../errors';
 import { hostWarnings, readFacts } from '../host/facts';
 import type { HostState } from '../model/binding';
 import type { Change, ChangeReport, HostFacts } from '../model/report';
+import type { Backend } from '../backend';
+import { readListeners } from '../host/listeners';
 import { backendOf, type EngineContext } from './context';
+import { checkFront, checkTarget, newFronts, newTargets, type RailOptions } from './rails';
 
 /** What a verb decides from the current state and the host's facts. */
 export interface Decision {
@@ -19,16 +22,17 @@ export interface Decision {
 export async function transact(
   ctx: EngineContext,
   decide: (state: HostState, facts: HostFacts) => Promise<Decision>,
-  opts: { dryRun?: boolean; sync?: 'changes' | 'full' } = {},
+  opts: { dryRun?: boolean; sync?: 'changes' | 'full'; rails?: RailOptions } = {},
 ): Promise<ChangeReport & { state: HostState }> {
   return ctx.store.withLock(async () => {
     const state = await ctx.store.read();
     const backend = backendOf(ctx, state);
     const facts = await readFacts(ctx.runner, ctx.hostname);
     const d = await decide(state, facts);
+    const railWarnings = opts.rails ? await enforceRails(ctx, backend, d.changes, facts, opts.rails) : [];
     const next: HostState = { ...d.next, backend: backend.name };
     const change = { before: state, next, changes: d.changes, sync: opts.sync ?? 'changes' } as const;
-    const warnings = [...(d.warnings ?? []), ...hostWarnings(facts, next.bindings.length)];
+    const warnings = [...(d.warnings ?? []), ...railWarnings, ...hostWarnings(facts, next.bindings.length)];
     if (opts.dryRun) return { changes: d.changes, script: await backend.plan(change), warnings, state: next };
     const applied = await backend.apply(change);
     try {
@@ -39,4 +43,19 @@ export async function transact(
     }
     return { changes: d.changes, script: applied.script, warnings, state: next };
   });
+}
+
+/**
+ * The safety rails for what a verb decided: new targets must be other machines, new fronts must
+ * not take a port the host listens on nor shadow a foreign DNAT rule. Listeners and foreign rules
+ * are read only when a front is new. Returns warnings (listeners that could not be read).
+ */
+async function enforceRails(ctx: EngineContext, backend: Backend, changes: Change[], facts: HostFacts, rails: RailOptions): Promise<string[]> {
+  if (!rails.allowLocalTarget) for (const b of newTargets(changes)) checkTarget(b, facts);
+  const fronts = newFronts(changes);
+  if (rails.force || fronts.length === 0) return [];
+  const [heard, seen] = await Promise.all([readListeners(ctx.runner), backend.observe([], { foreign: true })]);
+  const listeners = 'listeners' in heard ? heard.listeners : [];
+  for (const b of fronts) checkFront(b, facts, listeners, seen.foreign);
+  return 'warning' in heard ? [heard.warning] : [];
 }

@@ -49,6 +49,10 @@ export class SimHost {
         return fail(255, `sysctl: simulated host does not answer "${line}"`);
       case 'getent':
         return this.getent(args);
+      case 'ss':
+        // Every simulated host runs an ssh server, as a real one would: the listener rail sees it.
+        if (line === '-Hltnup') return ok('tcp   LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:(("sshd",pid=1,fd=3))\n');
+        return fail(1, `ss: simulated host does not answer "${line}"`);
       case 'conntrack':
         return fail(1, 'conntrack v1.4.7 (conntrack-tools): 0 flow entries have been deleted.\n');
       default:
