@@ -12,6 +12,10 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables|nf
   flush   [--forget]        remove every rule and chain Switchyard owns
   expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR
   migrate --to nft|iptables move this host's bindings to the other backend, with no moment without them
+  repair  [ID]              re-apply one binding's rules (or every drifted/missing one's), one transaction
+  adopt   REF --id ID       turn a foreign DNAT rule (REF as status lists it) into a binding, in one transaction
+  probe   [ID]              TCP connect from this host to each binding's target (2 s): ok | refused | timeout
+  watch   [--interval S]    re-apply the state whenever another tool flushed or changed it (checks every S s, default 5)
 exit codes: 0 done, 2 bad input, 3 conflict, 4 kernel refused, 5 lock not acquired
 environment: SWITCHYARD_STATE_DIR (default /var/lib/switchyard), SWITCHYARD_BACKEND (iptables | nft; the state file's own wins), SWITCHYARD_IPTABLES (iptables | iptables-nft | iptables-legacy),
   SWITCHYARD_HOSTNAME (the host's name in messages; hosts in network namespaces share the machine's hostname)

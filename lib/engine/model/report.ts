@@ -42,6 +42,8 @@ export interface HostFacts {
 
 /** A DNAT rule that Switchyard does not own. */
 export interface ForeignRule {
+  /** What `switchyard adopt REF --id ID` takes to name this rule (`f-` + 8 hex digits; stable while the rule is unchanged). */
+  ref: string;
   /** `nat` (iptables), or `nft <family> <table>` for a rule in another nftables table. */
   table: string;
   chain: string;
@@ -78,6 +80,21 @@ export interface StatusReport {
   bindings: BindingReport[];
   foreign: ForeignRule[];
   warnings: string[];
+  /** Whether `switchyard watch` runs for this host's state (absent from simulated hosts' reports before this field existed). */
+  watcher?: WatcherStatus;
+}
+
+/** `switchyard watch` on a host, as `status` sees it: its record in the state directory and whether its process lives. */
+export interface WatcherStatus {
+  running: boolean;
+  pid?: number;
+  /** When it started (ISO 8601). */
+  since?: string;
+  /** When it last compared the kernel with the state. */
+  lastCheck?: string;
+  /** How many times it re-applied the state, and when it last did. */
+  heals?: number;
+  lastHeal?: string;
 }
 
 /** One line of what a plan or a verb changes. */
@@ -116,4 +133,26 @@ export interface ErrorReport {
   field?: string;
   /** For kernel refusals: the failing script line and the lines around it. */
   context?: string;
+}
+
+/** One binding's health: a TCP connection from the host to its target. */
+export interface ProbeResult {
+  id: string;
+  proto: 'tcp' | 'udp';
+  /** The address and port probed (the target as resolved). */
+  target: string;
+  /** ok / refused / timeout (2 s); unreachable (no route); error (anything else); unprobed (UDP). */
+  outcome: 'ok' | 'refused' | 'timeout' | 'unreachable' | 'error' | 'unprobed';
+  /** Milliseconds until connected (ok) or refused. */
+  latencyMs?: number;
+  /** The socket error, when not ok. */
+  error?: string;
+  /** When the probe started (ISO 8601). */
+  at: string;
+}
+
+/** `probe --json` */
+export interface ProbeReport {
+  host: string;
+  probes: ProbeResult[];
 }

@@ -1,5 +1,6 @@
 import { hostWarnings, readFacts } from '../host/facts';
 import type { ListReport, StatusReport } from '../model/report';
+import { watcherStatus } from '../state/watcher-record';
 import { backendOf, type EngineContext } from './context';
 
 // Reads take no lock: the state file is replaced by rename, so a reader sees one whole version.
@@ -15,9 +16,9 @@ export async function list(ctx: EngineContext): Promise<ListReport> {
 export async function status(ctx: EngineContext): Promise<StatusReport> {
   const state = await ctx.store.read();
   const backend = backendOf(ctx, state);
-  const [seen, facts] = await Promise.all([backend.observe(state.bindings, { foreign: true }), readFacts(ctx.runner, ctx.hostname)]);
+  const [seen, facts, watcher] = await Promise.all([backend.observe(state.bindings, { foreign: true }), readFacts(ctx.runner, ctx.hostname), watcherStatus(ctx.stateDir)]);
   const warnings = hostWarnings(facts, state.bindings.length);
   const off = seen.bindings.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
-  if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard restore\` to re-apply the state file`);
-  return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings: seen.bindings, foreign: seen.foreign, warnings };
+  if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard repair\` to re-apply ${off.length > 1 ? 'their' : 'its'} rules`);
+  return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings: seen.bindings, foreign: seen.foreign, warnings, watcher };
 }
