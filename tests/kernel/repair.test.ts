@@ -42,7 +42,7 @@ describe.each(backends)('repair (%s backend)', (backend) => {
     expect(b.web.state).toBe('drifted');
     expect(b.web.drift.missing).toContain(lost);
     expect(b.svc.state).toBe('drifted');
-    expect(b.svc.drift.unexpected).toEqual([backend === 'iptables' ? expect.stringMatching(/switchyard:svc -j RETURN$/) : 'chain b-svc: accept']);
+    expect(b.svc.drift.unexpected).toEqual([backend === 'iptables' ? expect.stringMatching(/"switchyard:svc" -j RETURN$/) : 'chain b-svc: accept']);
     expect(await net.ask(net.ns.out, '192.168.77.2', 2211, 'x', { timeoutMs: 800 })).toMatch(/^error/);
   });
 
