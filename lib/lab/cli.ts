@@ -4,15 +4,18 @@ import { LabError } from './lab-error';
 import { labStatus, type LabStatus, type MachineStatus } from './status';
 import { labUp } from './up';
 
-const usage = 'usage: npm run lab -- up|down|status [--json]';
+const usage = 'usage: npm run lab -- up [--backend iptables|nft]|down|status [--json]';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const verbs = argv.filter((a) => a !== '--json');
+  const b = argv.indexOf('--backend');
+  const backend = b >= 0 ? argv[b + 1] : undefined;
+  if (backend !== undefined && backend !== 'iptables' && backend !== 'nft') return fail(usage, 2);
+  const verbs = argv.filter((a, i) => a !== '--json' && (b < 0 || (i !== b && i !== b + 1)));
   if (verbs.length !== 1) return fail(usage, 2);
   switch (verbs[0]) {
     case 'up': {
-      const r = await labUp();
+      const r = await labUp({ backend });
       if (json) return print(r);
       console.log(`lab up: ${r.namespaces.length} namespaces (${r.namespaces.join(' ')})`);
       console.log(`services: ${r.services.map((s) => `${s.machine}:${s.port} (pid ${s.pid})`).join(', ')}`);

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BackendName } from '../engine/backend';
 import { removeLab } from './down';
 import { writeHostsFile } from './hosts-files';
 import { writeInventory } from './inventory';
@@ -20,12 +22,12 @@ export interface LabUpReport {
  * Builds the lab from scratch (tearing down any previous one first) and writes the inventory; this
  * process owns the lab until it calls `labDown` or exits. Waits up to `waitMs` for another owner.
  */
-export async function labUp(opts: { waitMs?: number } = {}): Promise<LabUpReport> {
+export async function labUp(opts: { waitMs?: number; backend?: BackendName } = {}): Promise<LabUpReport> {
   if (process.getuid?.() !== 0) throw new LabError('the lab needs root (network namespaces, veths, iptables)');
   await claimLab(opts.waitMs ?? 100_000);
   await removeLab();
   try {
-    return await build();
+    return await build(opts.backend);
   } catch (err) {
     await removeLab();
     await releaseLab();
@@ -33,7 +35,7 @@ export async function labUp(opts: { waitMs?: number } = {}): Promise<LabUpReport
   }
 }
 
-async function build(): Promise<LabUpReport> {
+async function build(backend: BackendName | undefined): Promise<LabUpReport> {
   await mkdir(labDir, { recursive: true });
   for (const ns of labNamespaces) await netns.addNamespace(ns);
 
@@ -55,7 +57,11 @@ async function build(): Promise<LabUpReport> {
     // Everything else must not route, so no path exists that the engine did not make.
     await netns.setSysctl(m.namespace, 'net.ipv4.ip_forward', m.forwarding ? '1' : '0');
     if (m.forwarding) await netns.setFilterPolicy(m.namespace, 'FORWARD', 'DROP');
-    if (m.role === 'host') await mkdir(stateDirOf(m.name), { recursive: true });
+    if (m.role === 'host') {
+      await mkdir(stateDirOf(m.name), { recursive: true });
+      // A host's state file names its backend; the engine keeps using it from the first binding on.
+      if (backend) await writeFile(path.join(stateDirOf(m.name), 'state.json'), JSON.stringify({ version: 1, backend, bindings: [], exposed: [] }) + '\n');
+    }
   }
   for (const ns of labNamespaces) await writeHostsFile(ns);
 

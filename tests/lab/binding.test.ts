@@ -1,7 +1,7 @@
 // Seed: "Binding Services" — point the import at another service location without altering the application.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeReport, ListReport } from '@/lib/engine/model/report';
-import { ask, jsonLines, startClient, switchyard, useLab, waitFor } from './lab-fixture';
+import { ask, jsonLines, startClient, switchyard, labBackends, useLab, waitFor } from './lab-fixture';
 import { exposeHost1, ids, importHost3 } from './seed';
 
 const revisionOf = async (id: string): Promise<number | undefined> =>
@@ -20,8 +20,8 @@ async function holdConnection() {
   };
 }
 
-describe('Binding Services', () => {
-  useLab();
+describe.each(labBackends)('Binding Services (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(async () => {
     await exposeHost1();
     await importHost3();

@@ -1,13 +1,13 @@
 // Seed: "Dynamically Changing Service Locations" — move the service to HOST4:2211; 10.2.1.3:3322 stays, the route follows.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ListReport } from '@/lib/engine/model/report';
-import { ask, switchyard, useLab } from './lab-fixture';
+import { ask, switchyard, labBackends, useLab } from './lab-fixture';
 import { ids, moveImportTo, seedRoute } from './seed';
 
 const routeOnHost2 = async () => ((await switchyard('host2', ['list'])).json as ListReport).bindings.find((b) => b.id === ids.route);
 
-describe('Dynamically Changing Service Locations', () => {
-  useLab();
+describe.each(labBackends)('Dynamically Changing Service Locations (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(seedRoute);
 
   it('before the move, the container and the route reach HOST3', async () => {

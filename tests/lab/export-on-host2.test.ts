@@ -1,11 +1,11 @@
 // Seed, "Exporting Services": "this won't work when run *on* $HOST2". Switchyard adds the OUTPUT-side DNAT and
 // the masquerade, so the host itself can use its exports.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ask, inNs, useLab } from './lab-fixture';
+import { ask, inNs, labBackends, useLab } from './lab-fixture';
 import { exportA1, exposeHost2 } from './seed';
 
-describe('the export used from HOST2 itself', () => {
-  useLab();
+describe.each(labBackends)('the export used from HOST2 itself (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(async () => {
     await exposeHost2();
   });

@@ -1,11 +1,11 @@
 // Seed: "Exporting Services" — a1's netcat service on HOST1, reached from the outside world via HOST2's eth0:2211.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeReport, ListReport } from '@/lib/engine/model/report';
-import { ask, switchyard, useLab } from './lab-fixture';
+import type { ChangeReport, ListReport, StatusReport } from '@/lib/engine/model/report';
+import { ask, switchyard, labBackends, useLab } from './lab-fixture';
 import { exportA1, exposeHost2, ids } from './seed';
 
-describe('Exporting Services', () => {
-  useLab();
+describe.each(labBackends)('Exporting Services (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(async () => {
     await exposeHost2();
   });
@@ -28,6 +28,8 @@ describe('Exporting Services', () => {
     const web = (r.json as ListReport).bindings.find((b) => b.id === ids.web);
     expect(web?.state).toBe('active');
     expect(web?.counters.packets).toBeGreaterThan(0);
+    const status = await switchyard('host2', ['status']);
+    expect((status.json as StatusReport).backend).toBe(backend);
   });
 
   it('exports UDP on the same port as its own binding', async () => {

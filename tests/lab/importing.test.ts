@@ -1,11 +1,11 @@
 // Seed: "Importing Services" — HOST3's service, reachable only from HOST1, imported onto the overlay at 10.2.1.3:3322.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeReport, StatusReport } from '@/lib/engine/model/report';
-import { ask, switchyard, useLab } from './lab-fixture';
+import { ask, switchyard, labBackends, useLab } from './lab-fixture';
 import { exposeHost1, exposeHost2, ids, importHost3 } from './seed';
 
-describe('Importing Services', () => {
-  useLab();
+describe.each(labBackends)('Importing Services (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(async () => {
     await exposeHost1();
     await exposeHost2();

@@ -4,18 +4,25 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import type { BackendName } from '@/lib/engine/backend';
 import { ExecaRunner } from '@/lib/engine/runner/execa-runner';
 import type { RunResult } from '@/lib/engine/runner/command-runner';
 import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
 
 const clientPath = fileURLToPath(new URL('./lab-client.mjs', import.meta.url));
 
-/** Builds a fresh lab before a file's tests and removes it after them, whatever happened. */
-export function useLab(): void {
+/**
+ * The backends lab suites run on: both, unless SWITCHYARD_TEST_BACKENDS narrows them
+ * (`describe.each(labBackends)` builds the lab once per backend, not a copy of the suite).
+ */
+export const labBackends: BackendName[] = (process.env.SWITCHYARD_TEST_BACKENDS?.split(',') as BackendName[] | undefined) ?? ['iptables', 'nft'];
+
+/** Builds a fresh lab whose hosts use `backend` before a suite's tests and removes it after them, whatever happened. */
+export function useLab(backend?: BackendName): void {
   let built = false;
   beforeAll(async () => {
     if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build:cli\` (or \`npm run test:lab\`)`);
-    await labUp(); // waits while another process (the console's lab e2e) owns the lab
+    await labUp({ backend }); // waits while another process (the console's lab e2e) owns the lab
     built = true;
   });
   afterAll(async () => {

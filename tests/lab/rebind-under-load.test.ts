@@ -1,7 +1,7 @@
 // Rebind under load: a client keeps opening new connections through the route (world → HOST2:4433 →
 // 10.2.1.3:3322 → HOST3 or HOST4) while the import on HOST1 is moved back and forth twenty times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLines, startClient, switchyard, useLab, waitFor } from './lab-fixture';
+import { jsonLines, startClient, switchyard, labBackends, useLab, waitFor } from './lab-fixture';
 import { ids, seedRoute } from './seed';
 
 interface Connection {
@@ -19,8 +19,8 @@ const perWindow = 5; // new connections answered between two rebinds, at least
 const maxConnections = 8_000;
 const pauseMs = 2;
 
-describe('rebind under load', () => {
-  useLab();
+describe.each(labBackends)('rebind under load (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(seedRoute);
   const moves: { to: 'host3' | 'host4'; startAt: number; doneAt: number }[] = [];
   let connections: Connection[] = [];

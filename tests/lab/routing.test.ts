@@ -2,11 +2,11 @@
 // between two networks that both use 192.168.1.0/24.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ListReport } from '@/lib/engine/model/report';
-import { ask, inNs, switchyard, useLab } from './lab-fixture';
+import { ask, inNs, switchyard, labBackends, useLab } from './lab-fixture';
 import { exposeHost1, exposeHost2, ids, importHost3, routeViaHost2 } from './seed';
 
-describe('Routing Services', () => {
-  useLab();
+describe.each(labBackends)('Routing Services (%s backend)', (backend) => {
+  useLab(backend);
   beforeAll(async () => {
     await exposeHost1();
     await importHost3();

@@ -16,7 +16,7 @@ export function recordedBackend(state: HostState): BackendName | undefined {
 
 /**
  * Which backend serves this host: the one its state records while it holds anything, else the
- * one asked for, else iptables. Asking for another one than the state records is a conflict:
+ * one asked for, else the one an empty state file names (a host set up for nft), else iptables. Asking for another one than the state records is a conflict:
  * moving bindings between backends is `migrate`'s job.
  */
 export function chooseBackend(state: HostState, asked: BackendName | undefined): BackendName {
@@ -26,5 +26,5 @@ export function chooseBackend(state: HostState, asked: BackendName | undefined):
       field: 'backend',
     });
   }
-  return recorded ?? asked ?? 'iptables';
+  return recorded ?? asked ?? state.backend ?? 'iptables';
 }

@@ -1,7 +1,7 @@
 import { foreignDnatRules } from '../iptables/adopt';
 import { parseSave } from '../iptables/save-parser';
 import type { IptablesCommands } from '../iptables/kernel';
-import type { ForeignRule } from '../model/report';
+import type { ForeignMatch, ForeignRule } from '../model/report';
 import type { CommandRunner } from '../runner/command-runner';
 import { foreignOwnerReason, foreignRef } from '../model/foreign-owner';
 import { table } from './names';
@@ -30,10 +30,28 @@ export function foreignNftDnat(ruleset: string, skip: Set<string>): ForeignRule[
     if (!tbl || tbl === `${table.family} ${table.name}` || skip.has(tbl)) continue;
     if (/(^|\s)dnat(\s|$)/.test(line) && !line.startsWith('type ')) {
       const reason = foreignOwnerReason(tbl) ?? 'a rule in another nftables table: adopt it by hand (switchyard export/import), then delete it there';
-      out.push({ ref: foreignRef(`nft ${tbl}`, chain, line), table: `nft ${tbl}`, chain, rule: line, adoptAs: null, reason });
+      out.push({ ref: foreignRef(`nft ${tbl}`, chain, line), table: `nft ${tbl}`, chain, rule: line, adoptAs: null, reason, match: nftMatch(line) });
     }
   }
   return out;
+}
+
+/** What an nft DNAT rule matches on, as far as its plain `iifname`, `ip daddr` and `tcp/udp dport` say. */
+export function nftMatch(rule: string): ForeignMatch {
+  const m: ForeignMatch = {};
+  const port = /\b(tcp|udp) dport (\d+)\b/.exec(rule);
+  if (port) {
+    m.proto = port[1];
+    m.port = Number(port[2]);
+  } else {
+    const proto = /\bmeta l4proto (tcp|udp)\b/.exec(rule);
+    if (proto) m.proto = proto[1];
+  }
+  const iface = /\biifname "?([A-Za-z0-9_.-]+)"?(?=\s)/.exec(rule);
+  if (iface) m.iface = iface[1];
+  const dst = /\bip daddr ([0-9.]+(?:\/\d+)?)\b/.exec(rule);
+  if (dst) m.destination = dst[1];
+  return m;
 }
 
 /** Foreign DNAT rules on a host served by the nft backend: iptables' nat table and other nft tables. */
