@@ -2,6 +2,14 @@
  * `npm run bench`: what Switchyard's design buys, measured side by side in one run and printed as
  * ratios (never asserted; tests assert behaviour). Pure engine code over the simulated iptables.
  */
+// `npm run bench -- --kernel [--backend NAME]`: the real-kernel figures instead (root); see bench/kernel/main.ts.
+if (process.argv.includes('--kernel')) {
+  const { runKernelBench } = await import('./kernel/main');
+  const i = process.argv.indexOf('--backend');
+  await runKernelBench(i > 0 ? process.argv[i + 1] : undefined);
+  process.exit(0);
+}
+
 import { compile } from '@/lib/engine/iptables/compile';
 import { plan } from '@/lib/engine/iptables/plan';
 import { parseSave } from '@/lib/engine/iptables/save-parser';

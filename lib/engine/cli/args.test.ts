@@ -31,4 +31,17 @@ describe('command line', () => {
       expect((e as EngineError).field).toBe(field);
     }
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('"%s" is neither a verb nor a flag (inherited names are not looked up)', (name) => {
+    for (const argv of [[name], ['list', `--${name}`], [`--${name}`, 'x'], ['export', `--${name}=1`]]) {
+      let err: unknown;
+      try {
+        parseArgs(argv);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, argv.join(' ')).toBeInstanceOf(EngineError);
+      expect((err as EngineError).code).toBe('bad-input');
+    }
+  });
 });

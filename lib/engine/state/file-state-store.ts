@@ -1,5 +1,5 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileSystemError } from '../errors';
 import { emptyState, type HostState } from '../model/binding';
 import { parseHostState } from './state-schema';
@@ -23,8 +23,8 @@ export class FileStateStore implements StateStore {
   }
 
   private async makeDir(): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 }).catch((e: unknown) => {
-      throw fileSystemError(e, `create the state directory ${this.dir}`);
+    await mkdir(this.dir, { recursive: true, mode: 0o700 }).catch(async (e: unknown) => {
+      throw fileSystemError(await realMkdirError(this.dir, e), `create the state directory ${this.dir}`);
     });
   }
 
@@ -63,4 +63,18 @@ export class FileStateStore implements StateStore {
       await dir.close();
     }
   }
+}
+
+/**
+ * Node's recursive mkdir reports ENOENT for what is really EROFS or EACCES on the first missing
+ * directory; creating that one directory alone gives the true reason.
+ */
+async function realMkdirError(dir: string, e: unknown): Promise<unknown> {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return e;
+  let first = dir;
+  while (dirname(first) !== first && !(await stat(dirname(first)).then(() => true, () => false))) first = dirname(first);
+  return mkdir(first).then(
+    () => e,
+    (real: unknown) => real,
+  );
 }
