@@ -1,6 +1,6 @@
 import type { HostState } from '../model/binding';
 import { compile } from './compile';
-import { bindingChain, bindingIdOfTag } from './names';
+import { bindingChain, bindingIdOfTag, chainPrefix } from './names';
 import { argsKey, countersByArgs, ownedOf } from './plan';
 import { RestoreScript } from './restore-script';
 import { argValue, findChain, sameArgs, type Chain, type Rule, type TableName, type Tables } from './ruleset';
@@ -31,7 +31,7 @@ export function repairScript(current: Tables, state: Pick<HostState, 'bindings' 
       if (!have[table].hooks.some((r) => r.chain === h.chain && sameArgs(r.args, h.args))) s.insertFirst(table, h);
     }
     for (const c of want[table].chains) {
-      const isBindingChain = c.name.startsWith(bindingChain(''));
+      const isBindingChain = c.name.startsWith(`${chainPrefix}B-`);
       if (isBindingChain && !ownChains.has(c.name)) continue;
       const now = findChain(current, table, c.name);
       if (isBindingChain || !now) rewriteChain(s, table, c, now, concerns);
