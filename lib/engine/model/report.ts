@@ -20,8 +20,29 @@ export interface BindingReport extends Binding {
   counters: Counters;
   /** The exact rules the engine holds for this binding, `iptables-save` style (`-A CHAIN …`), per table. */
   rules: string[];
+  /**
+   * Honest traffic: new connections (first packets, as NAT sees them) and packets/bytes in both
+   * directions through the forward path. Raw monotonic kernel counters: rates are the sampler's job.
+   * Counters survive rebinds (nothing counted names the target); a flush or remove resets them.
+   */
+  traffic?: Traffic;
   /** For drifted bindings: expected rules absent from the kernel, and kernel rules not expected. */
   drift?: { missing: string[]; unexpected: string[] };
+}
+
+/** A binding's traffic, as the kernel counted it. */
+export interface Traffic {
+  /** New flows the binding DNATed (the nat hook sees only a flow's first packet). */
+  connections: number;
+  /** Client → target packets and bytes forwarded through the host. */
+  toTarget: Counters;
+  /** Target → client packets and bytes forwarded through the host. */
+  fromTarget: Counters;
+  /**
+   * When `connections` was first seen higher than before (ISO 8601): the last connection happened
+   * at or before this moment, within one sampling interval (list/status/watch runs on the host).
+   */
+  lastConnectionSeen?: string;
 }
 
 export interface InterfaceFact {

@@ -1,6 +1,6 @@
 import type { HostState } from '../model/binding';
-import { bindingElements, bindingRules, emptyTable, localOwners, sharedChains, type NftTable } from './model';
-import { bindingChain, tag } from './names';
+import { bindingElements, bindingRules, emptyTable, forwardRules, localOwners, sharedChains, trafficRules, type NftTable } from './model';
+import { bindingChain, tag, trafficCounter } from './names';
 import { renderChanges, renderTable } from './script';
 
 /** A deep copy of a table model, so the kernel's copy stays what was read. */
@@ -20,14 +20,19 @@ function copyTable(t: NftTable): NftTable {
 export function repairedTable(have: NftTable | null, state: Pick<HostState, 'bindings' | 'exposed'>, ids: ReadonlySet<string>): NftTable {
   const t = have ? copyTable(have) : emptyTable();
   for (const [name, els] of emptyTable().maps) if (!t.maps.has(name)) t.maps.set(name, els);
-  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c);
+  // The forward chain: repaired bindings' counters as compiled, every other binding's as the kernel holds them.
+  const held = have?.chains.get('forward')?.rules ?? [];
+  const forward = forwardRules(state.bindings, (b) => (ids.has(b.id) ? trafficRules(b) : held.filter((r) => r.comment === tag.binding(b.id))));
+  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c.name === 'forward' ? { ...c, rules: forward } : c);
   const owners = localOwners(state.bindings);
   for (const b of state.bindings.filter((x) => ids.has(x.id))) {
     const comment = tag.binding(b.id);
     for (const els of t.maps.values()) for (const [k, e] of els) if (e.comment === comment) els.delete(k);
     for (const { map, element } of bindingElements(b, owners.has(b.id))) t.maps.get(map)!.set(element.key, element);
     t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
-    if (!t.counters.has(bindingChain(b.id))) t.counters.set(bindingChain(b.id), { packets: 0, bytes: 0 });
+    for (const name of [bindingChain(b.id), trafficCounter(b.id, 'original'), trafficCounter(b.id, 'reply')]) {
+      if (!t.counters.has(name)) t.counters.set(name, { packets: 0, bytes: 0 });
+    }
   }
   return t;
 }

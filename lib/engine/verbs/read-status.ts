@@ -1,5 +1,6 @@
 import { hostWarnings, readFacts } from '../host/facts';
 import type { ListReport, StatusReport } from '../model/report';
+import { withLastSeen } from '../state/traffic-seen';
 import { watcherStatus } from '../state/watcher-record';
 import { backendOf, type EngineContext } from './context';
 
@@ -9,7 +10,7 @@ import { backendOf, type EngineContext } from './context';
 export async function list(ctx: EngineContext): Promise<ListReport> {
   const state = await ctx.store.read();
   const seen = await backendOf(ctx, state).observe(state.bindings, { foreign: false });
-  return { host: ctx.hostname, bindings: seen.bindings };
+  return { host: ctx.hostname, bindings: await withLastSeen(ctx.stateDir, seen.bindings) };
 }
 
 /** `status`: host facts, exposures, bindings with drift, foreign DNAT rules that could be adopted. */
@@ -20,5 +21,5 @@ export async function status(ctx: EngineContext): Promise<StatusReport> {
   const warnings = hostWarnings(facts, state.bindings.length);
   const off = seen.bindings.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
   if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard repair\` to re-apply ${off.length > 1 ? 'their' : 'its'} rules`);
-  return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings: seen.bindings, foreign: seen.foreign, warnings, watcher };
+  return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings: await withLastSeen(ctx.stateDir, seen.bindings), foreign: seen.foreign, warnings, watcher };
 }

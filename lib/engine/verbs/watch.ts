@@ -1,6 +1,7 @@
 import { EngineError, asEngineError } from '../errors';
 import { clearWatcherRecord, processAlive, readWatcherRecord, writeWatcherRecord, type WatcherRecord } from '../state/watcher-record';
 import { backendOf, type EngineContext } from './context';
+import { list } from './read-status';
 import { restore } from './restore';
 
 export interface WatchOptions {
@@ -58,6 +59,8 @@ export async function watch(ctx: EngineContext, o: WatchOptions): Promise<{ heal
     while (!o.signal.aborted) {
       try {
         const off = await driftSummary(ctx);
+        // Each check also samples the connection counters, so `lastConnectionSeen` is at most one interval late.
+        await list(ctx);
         record.lastCheck = new Date().toISOString();
         if (off) {
           const r = await restore(ctx);
