@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import type { BenchBackend } from './backends';
 import { benchCli, benchNetwork, type BenchNetwork } from './bench-network';
 import { iptablesBenchBackend } from './iptables';
+import { nftBenchBackend } from './nft';
 import { medianMs, peakMemoryMb, timeMs } from './measure';
 
 const connectRate = new URL('./connect-rate.mjs', import.meta.url).pathname;
@@ -122,8 +123,8 @@ async function measure(b: BenchBackend): Promise<{ tool: string; rows: Row[] }> 
   }
 }
 
-/** The backends measured: iptables here; the nft backend adds its own entry (bench/kernel/nft.ts) to this list. */
-export const benchBackends: BenchBackend[] = [iptablesBenchBackend('iptables-nft')];
+/** The backends measured, side by side. */
+export const benchBackends: BenchBackend[] = [iptablesBenchBackend('iptables-nft'), nftBenchBackend];
 
 /** Measure every backend, one after the other, and print the rows side by side. */
 export async function runKernelBench(only?: string): Promise<void> {

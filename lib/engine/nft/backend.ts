@@ -8,7 +8,7 @@ import type { CommandRunner } from '../runner/command-runner';
 import { foreignRules } from './foreign';
 import { syncForward } from './forward';
 import { readTable, runNft } from './kernel';
-import { compileTable, type NftTable } from './model';
+import { compileTable, touchedBindings, type NftTable } from './model';
 import { readBackTable, sameTable } from './readback';
 import { releaseLine } from './release';
 import { repairScript } from './repair';
@@ -40,10 +40,12 @@ export class NftBackend implements Backend {
 
   /** The script for a change: the difference of the two states' tables, or the whole table when creating it. */
   private changeScript(c: StateChange): string {
-    const before = compileTable(c.before);
-    const next = compileTable(c.next);
-    if (!before) return next ? renderTable(next) : '';
-    return next ? renderChanges(before, next) : renderTable(null);
+    const empty = (s: HostState) => s.bindings.length === 0 && s.exposed.length === 0;
+    if (empty(c.before)) return empty(c.next) ? '' : renderTable(compileTable(c.next));
+    if (empty(c.next)) return renderTable(null);
+    // Only the bindings the change names: a rebind at 10,000 bindings compares one binding's parts.
+    const touched = touchedBindings(c.before, c.next, c.changes) ?? undefined;
+    return renderChanges(compileTable(c.before, touched)!, compileTable(c.next, touched)!);
   }
 
   /** The script that makes the kernel hold `next`, after reading what it holds: empty if it already does. */

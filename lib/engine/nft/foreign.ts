@@ -1,9 +1,9 @@
 import { foreignDnatRules } from '../iptables/adopt';
-import { parseSave } from '../iptables/save-parser';
 import type { IptablesCommands } from '../iptables/kernel';
 import type { ForeignMatch, ForeignRule } from '../model/report';
 import type { CommandRunner } from '../runner/command-runner';
 import { foreignOwnerReason, foreignRef } from '../model/foreign-owner';
+import { readIptablesIfInstalled } from './forward';
 import { table } from './names';
 
 /**
@@ -56,9 +56,8 @@ export function nftMatch(rule: string): ForeignMatch {
 
 /** Foreign DNAT rules on a host served by the nft backend: iptables' nat table and other nft tables. */
 export async function foreignRules(runner: CommandRunner, cmds: IptablesCommands): Promise<ForeignRule[]> {
-  const [save, nft] = await Promise.all([runner.run(cmds.save, []), runner.run('nft', ['list', 'ruleset'])]);
-  const fromIptables = save.exitCode === 0 ? foreignDnatRules(parseSave(save.stdout)) : [];
-  // Tables iptables-nft printed are reported in iptables' words already.
-  const skip = new Set(save.exitCode === 0 && cmds.save !== 'iptables-legacy-save' ? parseSave(save.stdout).tables.map((t) => `ip ${t.name}`) : []);
-  return [...fromIptables, ...(nft.exitCode === 0 ? foreignNftDnat(nft.stdout, skip) : [])];
+  const [iptables, nft] = await Promise.all([readIptablesIfInstalled(runner, cmds), runner.run('nft', ['list', 'ruleset'])]);
+  // Tables iptables-nft keeps in nft are reported in iptables' words already.
+  const skip = new Set(iptables && cmds.save !== 'iptables-legacy-save' ? iptables.tables.map((t) => `ip ${t.name}`) : []);
+  return [...(iptables ? foreignDnatRules(iptables) : []), ...(nft.exitCode === 0 ? foreignNftDnat(nft.stdout, skip) : [])];
 }

@@ -4,7 +4,8 @@ import { applyRuleSet, revertTo, type IptablesCommands } from '../iptables/kerne
 import { ownedOf } from '../iptables/plan';
 import type { Tables } from '../iptables/ruleset';
 import { findChain, jumpTarget, sameArgs } from '../iptables/ruleset';
-import { parseSave } from '../iptables/save-parser';
+import { parseSave, SaveParseError } from '../iptables/save-parser';
+import { EngineError } from '../errors';
 import type { Binding } from '../model/binding';
 import { commandNotFound, type CommandRunner } from '../runner/command-runner';
 
@@ -18,11 +19,16 @@ export function forwardDrops(t: Tables): boolean {
 const acceptOnly = (t: OwnedTable): OwnedTable => ({ hooks: t.hooks, chains: t.chains.map((c) => ({ ...c, rules: c.rules.filter((r) => sameArgs(r.args, forwardAccept().args)) })) });
 
 /** iptables' tables, or null on a host without iptables (then nothing there can drop). */
-async function readIptables(runner: CommandRunner, cmds: IptablesCommands): Promise<Tables | null> {
+export async function readIptablesIfInstalled(runner: CommandRunner, cmds: IptablesCommands): Promise<Tables | null> {
   const r = await runner.run(cmds.save, ['-c']);
   if (r.exitCode === commandNotFound) return null;
-  if (r.exitCode !== 0) return null;
-  return parseSave(r.stdout);
+  if (r.exitCode !== 0) throw new EngineError('host-failure', `${cmds.save} failed: ${r.stderr.trim()}`);
+  try {
+    return parseSave(r.stdout);
+  } catch (e) {
+    if (e instanceof SaveParseError) throw new EngineError('host-failure', `could not read ${cmds.save} output: ${e.message}`, { cause: e });
+    throw e;
+  }
 }
 
 /**
@@ -32,7 +38,7 @@ async function readIptables(runner: CommandRunner, cmds: IptablesCommands): Prom
  * binding is left, that jump goes. The nat table is never touched.
  */
 export async function syncForward(runner: CommandRunner, cmds: IptablesCommands, bindings: Binding[], opts: { keep?: boolean } = {}): Promise<Applied> {
-  const kernel = await readIptables(runner, cmds);
+  const kernel = await readIptablesIfInstalled(runner, cmds);
   if (!kernel) return { script: '', undo: async () => null };
   const owned = ownedOf(kernel);
   const wanted = bindings.length > 0 && forwardDrops(kernel);

@@ -26,42 +26,77 @@ function keyText(val: unknown, types: readonly string[]): string {
  * compared with what compile() wants. Unknown maps are kept under their own names.
  */
 export function parseListing(json: string): NftTable {
-  let doc: { nftables?: J[] };
-  try {
-    doc = JSON.parse(json);
-  } catch (e) {
-    throw new ListingError(`nft -j printed something that is not JSON (${(e as Error).message})`);
-  }
-  if (!Array.isArray(doc?.nftables)) throw new ListingError('nft -j output has no "nftables" array');
   const t = emptyTable();
   t.maps.clear();
-  for (const item of doc.nftables) {
-    const [kind] = Object.keys(item);
-    const v = item[kind] as J;
-    if (kind === 'metainfo' || kind === 'table') continue;
-    if (v.table !== table.name || v.family !== table.family) continue;
-    if (kind === 'counter') t.counters.set(String(v.name), { packets: Number(v.packets ?? 0), bytes: Number(v.bytes ?? 0) });
-    else if (kind === 'map') {
-      const name = String(v.name) as MapName;
-      const types = keyTypes.get(name) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
-      const elements = new Map<string, NftElement>();
-      for (const pair of (v.elem as unknown[][] | undefined) ?? []) {
-        const [k, value] = pair;
-        const el = (k as J)?.elem as J | undefined;
-        const key = keyText(el ? el.val : k, types);
-        elements.set(key, { key, value: exprText(value), comment: String(el?.comment ?? '') });
-      }
-      t.maps.set(name, elements);
-    } else if (kind === 'chain') {
-      const base = v.hook ? `type ${v.type} hook ${v.hook} priority ${v.prio}; policy ${v.policy};` : undefined;
-      const name = String(v.name);
-      t.chains.set(name, { name, ...(base ? { base } : {}), rules: t.chains.get(name)?.rules ?? [] });
-    } else if (kind === 'rule') {
-      const name = String(v.chain);
-      const c = t.chains.get(name) ?? { name, rules: [] };
-      c.rules.push({ text: ruleText((v.expr as unknown[]) ?? []), comment: String(v.comment ?? '') });
-      t.chains.set(name, c);
+  let items = 0;
+  for (const text of listingItems(json)) {
+    let item: J;
+    try {
+      item = JSON.parse(text);
+    } catch (e) {
+      throw new ListingError(`nft -j printed something that is not JSON (${(e as Error).message})`);
+    }
+    items++;
+    addItem(t, item);
+  }
+  if (items === 0) throw new ListingError('nft -j output has no "nftables" array');
+  return t;
+}
+
+/**
+ * The items of `{"nftables": [ … ]}` as separate JSON texts, found by one scan that tracks depth
+ * and strings: at 10,000 bindings the listing is ~15 MB, and parsing it whole would hold every
+ * object at once; item by item, only the compact model stays.
+ */
+export function* listingItems(json: string): Generator<string> {
+  const open = /^\s*\{\s*"nftables"\s*:\s*\[/.exec(json);
+  if (!open) throw new ListingError('nft -j output has no "nftables" array');
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = open[0].length; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (depth++ === 0) start = i;
+    } else if (c === 125 || c === 93) {
+      if (depth === 0) return; // the closing bracket of the array
+      if (--depth === 0) yield json.slice(start, i + 1);
     }
   }
-  return t;
+  throw new ListingError('nft -j output ends in the middle of its array');
+}
+
+function addItem(t: NftTable, item: J): void {
+  const [kind] = Object.keys(item);
+  const v = item[kind] as J;
+  if (kind === 'metainfo' || kind === 'table') return;
+  if (v.table !== table.name || v.family !== table.family) return;
+  if (kind === 'counter') t.counters.set(String(v.name), { packets: Number(v.packets ?? 0), bytes: Number(v.bytes ?? 0) });
+  else if (kind === 'map') {
+    const name = String(v.name) as MapName;
+    const types = keyTypes.get(name) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
+    const elements = new Map<string, NftElement>();
+    for (const pair of (v.elem as unknown[][] | undefined) ?? []) {
+      const [k, value] = pair;
+      const el = (k as J)?.elem as J | undefined;
+      const key = keyText(el ? el.val : k, types);
+      elements.set(key, { key, value: exprText(value), comment: String(el?.comment ?? '') });
+    }
+    t.maps.set(name, elements);
+  } else if (kind === 'chain') {
+    const base = v.hook ? `type ${v.type} hook ${v.hook} priority ${v.prio}; policy ${v.policy};` : undefined;
+    const name = String(v.name);
+    t.chains.set(name, { name, ...(base ? { base } : {}), rules: t.chains.get(name)?.rules ?? [] });
+  } else if (kind === 'rule') {
+    const name = String(v.chain);
+    const c = t.chains.get(name) ?? { name, rules: [] };
+    c.rules.push({ text: ruleText((v.expr as unknown[]) ?? []), comment: String(v.comment ?? '') });
+    t.chains.set(name, c);
+  }
 }

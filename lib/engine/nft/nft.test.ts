@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Binding, HostState } from '../model/binding';
 import { foreignNftDnat, nftMatch } from './foreign';
-import { parseListing, ListingError } from './listing';
-import { compileTable } from './model';
+import { listingItems, parseListing, ListingError } from './listing';
+import { compileTable, touchedBindings } from './model';
 import { readBackTable, sameTable } from './readback';
 import { renderChanges, renderTable } from './script';
 import { nftFailingLine } from './kernel';
@@ -27,10 +27,16 @@ describe('the nft table a state asks for', () => {
     expect(script).toContain('elements = { 10.2.1.3 . tcp . 3322 comment "switchyard:nc" : 192.168.1.3 . 2211 }');
     expect(script).toContain('elements = { "eth0" . tcp . 2211 comment "switchyard:web" : 10.77.0.11 . 4422 }');
     expect(script).toContain('counter b-web { packets 0 bytes 0 }');
-    expect(script).toContain('counter name "b-web" meta mark set meta mark | 0x00100000 ct mark set ct mark | 0x00200000 comment "switchyard:web"');
+    expect(script).toContain(
+      'counter name "b-web" meta mark set meta mark | 0x00100000 ct mark set ct mark | 0x00200000 dnat ip to iifname . meta l4proto . tcp dport map @export_targets comment "switchyard:web"',
+    );
+    // The host's own connections have no input interface: the second rule serves them.
+    expect(script).toContain('dnat ip to meta l4proto . tcp dport map @local_targets comment "switchyard:web"');
     // --no-masquerade: the flow is marked for forwarding but not for masquerade.
-    expect(script).toContain('counter name "b-nc" ct mark set ct mark | 0x00200000 comment "switchyard:nc"');
-    expect(script).toContain('dnat ip to meta l4proto . udp dport map @local_targets comment "switchyard:dns"');
+    expect(script).toContain('counter name "b-nc" ct mark set ct mark | 0x00200000 dnat ip to ip daddr . meta l4proto . tcp dport map @import_targets comment "switchyard:nc"');
+    expect(script).toContain(
+      'counter name "b-dns" meta mark set meta mark | 0x00100000 ct mark set ct mark | 0x00200000 dnat ip to meta l4proto . udp dport map @local_targets comment "switchyard:dns"',
+    );
     expect(script).toContain('ip saddr 10.2.0.0/16 ip daddr != 10.2.0.0/16 masquerade comment "switchyard:expose:10.2.1.3/16"');
   });
 
@@ -76,8 +82,7 @@ describe('changes planned from two states, without reading the kernel', () => {
       'add counter ip switchyard o-db',
       'add counter ip switchyard r-db',
       'add chain ip switchyard b-db',
-      'add rule ip switchyard b-db counter name "b-db" ct mark set ct mark | 0x00200000 comment "switchyard:db"',
-      'add rule ip switchyard b-db dnat ip to ip daddr . meta l4proto . tcp dport map @import_targets comment "switchyard:db"',
+      'add rule ip switchyard b-db counter name "b-db" ct mark set ct mark | 0x00200000 dnat ip to ip daddr . meta l4proto . tcp dport map @import_targets comment "switchyard:db"',
       'add element ip switchyard import_fronts { 10.2.1.3 . tcp . 5432 comment "switchyard:db" : goto b-db }',
       'add element ip switchyard import_targets { 10.2.1.3 . tcp . 5432 comment "switchyard:db" : 192.168.1.3 . 2211 }',
     ]);
@@ -95,6 +100,18 @@ describe('changes planned from two states, without reading the kernel', () => {
       'delete counter ip switchyard o-db',
       'delete counter ip switchyard r-db',
     ]);
+  });
+
+  it('compares only the bindings a change names, and the export that takes over a shared local key', () => {
+    const eth1: Binding = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
+    const two: HostState = { ...fixtureState, bindings: [web, eth1, nc, dns] };
+    const change = [{ op: 'remove' as const, id: 'a-web', before: eth1 }];
+    const touched = touchedBindings(two, fixtureState, change)!;
+    expect([...touched].sort()).toEqual(['a-web', 'web']);
+    const script = renderChanges(compileTable(two, touched)!, compileTable(fixtureState, touched)!);
+    expect(script).toContain('add element ip switchyard local_fronts { tcp . 2211 comment "switchyard:web" : goto b-web }');
+    expect(script).not.toContain('b-nc');
+    expect(touchedBindings(fixtureState, { ...fixtureState, exposed: [] }, [])).toEqual(new Set());
   });
 
   it('no change, no script', () => {
@@ -138,6 +155,12 @@ describe('reading the table back from nft -j', () => {
   it('refuses output that is not nft JSON', () => {
     expect(() => parseListing('Error: x')).toThrow(ListingError);
     expect(() => parseListing('{"x": 1}')).toThrow(/nftables/);
+    expect(() => parseListing(fixture.slice(0, fixture.length / 2))).toThrow(/middle/);
+  });
+
+  it('splits the listing item by item, strings with brackets and escapes included', () => {
+    const items = [...listingItems('{"nftables": [{"a": "x]}\\"{"}, {"b": [1, {"c": 2}]}]}')];
+    expect(items.map((i) => JSON.parse(i))).toEqual([{ a: 'x]}"{' }, { b: [1, { c: 2 }] }]);
   });
 
   it('renders what it read back as a script nft would accept again (for undo)', () => {

@@ -1,6 +1,6 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport } from '../model/report';
-import { bindingElements, bindingRules, localOwners, sharedChains, trafficRules, type NftElement, type NftRule, type NftTable } from './model';
+import { bindingElements, bindingRules, localKey, localOwners, sharedChains, trafficRules, type NftElement, type NftRule, type NftTable } from './model';
 import { bindingChain, tag, trafficCounter } from './names';
 
 const elementLine = (map: string, e: NftElement) => `map ${map} { ${e.key} : ${e.value} }`;
@@ -71,7 +71,7 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
   return bindings.map((b) => {
     const chain = bindingChain(b.id);
     const expected = [
-      ...bindingElements(b, owners.has(b.id)).map((x) => elementLine(x.map, x.element)),
+      ...bindingElements(b, owners.get(localKey(b)) === b.id).map((x) => elementLine(x.map, x.element)),
       ...bindingRules(b).map((r) => ruleLine(chain, r)),
       ...trafficRules(b).map((r) => ruleLine('forward', r)),
     ];

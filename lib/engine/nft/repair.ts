@@ -1,5 +1,5 @@
 import type { HostState } from '../model/binding';
-import { bindingElements, bindingRules, emptyTable, forwardRules, localOwners, sharedChains, trafficRules, type NftTable } from './model';
+import { bindingElements, bindingRules, emptyTable, forwardRules, localKey, localOwners, sharedChains, trafficRules, type NftTable } from './model';
 import { bindingChain, tag, trafficCounter } from './names';
 import { renderChanges, renderTable } from './script';
 
@@ -28,7 +28,7 @@ export function repairedTable(have: NftTable | null, state: Pick<HostState, 'bin
   for (const b of state.bindings.filter((x) => ids.has(x.id))) {
     const comment = tag.binding(b.id);
     for (const els of t.maps.values()) for (const [k, e] of els) if (e.comment === comment) els.delete(k);
-    for (const { map, element } of bindingElements(b, owners.has(b.id))) t.maps.get(map)!.set(element.key, element);
+    for (const { map, element } of bindingElements(b, owners.get(localKey(b)) === b.id)) t.maps.get(map)!.set(element.key, element);
     t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
     for (const name of [bindingChain(b.id), trafficCounter(b.id, 'original'), trafficCounter(b.id, 'reply')]) {
       if (!t.counters.has(name)) t.counters.set(name, { packets: 0, bytes: 0 });
