@@ -4,6 +4,7 @@
  * in one run, each printed with the tool that measured it; nothing here is asserted.
  */
 import { execa } from 'execa';
+import { cpus, loadavg } from 'node:os';
 import type { BenchBackend } from './backends';
 import { benchCli, benchNetwork, type BenchNetwork } from './bench-network';
 import { iptablesBenchBackend } from './iptables';
@@ -130,7 +131,9 @@ export const benchBackends: BenchBackend[] = [iptablesBenchBackend('iptables-nft
 export async function runKernelBench(only?: string): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('npm run bench -- --kernel needs root (it builds network namespaces)');
   const chosen = benchBackends.filter((b) => !only || b.name === only);
-  console.log(`Switchyard kernel bench: 10 vs ${large} bindings, each backend on its own fresh namespaces\n`);
+  // Every figure is wall-clock time on a machine others may be using: print how busy it was.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`Switchyard kernel bench: 10 vs ${large} bindings, each backend on its own fresh namespaces (load average ${load()}, ${cpus().length} CPUs)\n`);
   const results: { b: BenchBackend; tool: string; rows: Row[] }[] = [];
   for (const b of chosen) {
     console.log(`measuring ${b.name}…`);
@@ -140,6 +143,7 @@ export async function runKernelBench(only?: string): Promise<void> {
   for (const r of results) console.log(`${r.b.name}: rules held by ${r.tool}`);
   console.log('');
   const whats = results[0]?.rows.map((r) => r.what) ?? [];
+  console.log(`load average at the end: ${load()}\n`);
   for (const what of whats) {
     console.log(what);
     for (const r of results) {

@@ -173,5 +173,5 @@ describe('fuzzing the CLI (fixed seed, bounded count)', () => {
         }
       }
     }
-  });
+  }, 120_000);
 });
