@@ -16,6 +16,11 @@ export interface StateChange {
   next: HostState;
   changes: Change[];
   sync: 'changes' | 'full';
+  /**
+   * `adopt`: another tool's DNAT rule (as `observe` listed it) that this change removes in the
+   * same transaction that adds the binding replacing it, so no new connection finds neither.
+   */
+  release?: ForeignRule;
 }
 
 /** What a backend sent to the kernel, and how to take it back if the state file cannot follow. */
@@ -44,6 +49,11 @@ export interface Backend {
   apply(change: StateChange): Promise<Applied>;
   /** Each binding's kernel state and counters; foreign DNAT rules when asked (status). */
   observe(bindings: Binding[], opts: { foreign: boolean }): Promise<Observed>;
+  /**
+   * Re-apply the rules of the bindings `ids` (and the shared rules they depend on) as `state` asks,
+   * in one transaction, leaving every other binding's rules as the kernel holds them.
+   */
+  repair(state: HostState, ids: readonly string[]): Promise<Applied>;
   /**
    * Remove everything this backend owns. `keepForward` leaves the shared SWITCHYARD-FWD accept in
    * place, for `migrate`, where the other backend relies on it.

@@ -21,7 +21,11 @@ export const verbs = {
   expose: { flags: { bridge: 'value', name: 'value' }, positional: 'cidr' },
   hide: { flags: {}, positional: 'cidr' },
   migrate: { flags: { to: 'value' } },
-} as const satisfies Record<string, { flags: FlagSpec; positional?: string }>;
+  repair: { flags: {}, positional: 'id', optionalPositional: true },
+  adopt: { flags: { id: 'value' }, positional: 'ref' },
+  probe: { flags: {}, positional: 'id', optionalPositional: true },
+  watch: { flags: { interval: 'value' } },
+} as const satisfies Record<string, { flags: FlagSpec; positional?: string; optionalPositional?: boolean }>;
 
 export type Verb = keyof typeof verbs;
 
@@ -66,9 +70,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (out.verb) {
-    const name: string | undefined = (verbs[out.verb] as { positional?: string }).positional;
-    if (out.positional.length !== (name ? 1 : 0)) {
-      throw badInput(name ?? 'arguments', name ? `${out.verb} takes exactly one ${name}` : `${out.verb} takes no arguments, got "${out.positional.join(' ')}"`);
+    const { positional: name, optionalPositional } = verbs[out.verb] as { positional?: string; optionalPositional?: boolean };
+    const fits = name ? out.positional.length === 1 || (optionalPositional && out.positional.length === 0) : out.positional.length === 0;
+    if (!fits) {
+      throw badInput(name ?? 'arguments', name ? `${out.verb} takes ${optionalPositional ? 'at most' : 'exactly'} one ${name}` : `${out.verb} takes no arguments, got "${out.positional.join(' ')}"`);
     }
   }
   return out;

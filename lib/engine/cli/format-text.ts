@@ -1,5 +1,6 @@
 import { describeFront, describeTarget } from '../model/binding';
-import type { BindingReport, ChangeReport, ExposeReport, ListReport, StatusReport } from '../model/report';
+import type { BindingReport, ChangeReport, ExposeReport, ListReport, ProbeReport, StatusReport } from '../model/report';
+import type { RepairReport } from '../verbs/repair';
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -34,7 +35,11 @@ export function formatStatus(r: StatusReport): string {
     .filter((b) => b.drift)
     .map((b) => `  ${b.id}:\n${b.drift!.missing.map((m) => `    missing    ${m}`).join('\n')}\n${b.drift!.unexpected.map((m) => `    unexpected ${m}`).join('\n')}`)
     .join('\n');
-  const foreign = r.foreign.map((f) => `  ${f.rule}\n    ${f.adoptAs ? `adoptable as ${f.adoptAs.kind} ${f.adoptAs.id} → ${f.adoptAs.to}` : `not adoptable: ${f.reason}`}`).join('\n');
+  const foreign = r.foreign
+    .map((f) => `  ${f.ref}  ${f.rule}\n    ${f.adoptAs ? `adoptable as ${f.adoptAs.kind} ${f.adoptAs.id} → ${f.adoptAs.to}: switchyard adopt ${f.ref} --id ${f.adoptAs.id}` : `not adoptable: ${f.reason}`}`)
+    .join('\n');
+  const w = r.watcher;
+  const watcher = w ? `watcher: ${w.running ? `running (pid ${w.pid}, since ${w.since}, ${w.heals ?? 0} heal(s))` : 'not running'}` : null;
   return [
     `host ${r.host} (backend ${r.backend}, ip_forward ${r.facts.ipForward ? 'on' : 'off'}${r.facts.weave ? ', weave' : ''})`,
     `interfaces:\n${ifaces}`,
@@ -42,6 +47,7 @@ export function formatStatus(r: StatusReport): string {
     `bindings:\n${bindingRows(r.bindings).trimEnd()}`,
     ...(drift ? [`drift:\n${drift}`] : []),
     ...(foreign ? [`foreign DNAT rules:\n${foreign}`] : []),
+    ...(watcher ? [watcher] : []),
   ].join('\n') + '\n' + warningLines(r.warnings);
 }
 
@@ -61,3 +67,18 @@ export function formatChange(r: ChangeReport, dryRun = false): string {
 /** `expose`/`hide` for people. */
 export const formatExpose = (r: ExposeReport): string =>
   `exposed: ${r.exposed.map((e) => `${e.cidr} on ${e.bridge}`).join(', ') || 'none'}\n` + warningLines(r.warnings);
+
+/** `repair` for people: which bindings were re-applied, and the script. */
+export function formatRepair(r: RepairReport): string {
+  const head = r.repaired.length ? `repaired ${r.repaired.join(', ')}` : 'nothing to repair: every binding asked about is active';
+  return `${head}\n${r.script ? `applied:\n${r.script}` : ''}${warningLines(r.warnings)}`;
+}
+
+/** `probe` for people: one line per binding. */
+export function formatProbe(r: ProbeReport): string {
+  if (r.probes.length === 0) return 'no bindings\n';
+  return table([
+    ['ID', 'TARGET', 'RESULT', 'LATENCY'],
+    ...r.probes.map((p) => [p.id, `${p.target}/${p.proto}`, p.outcome + (p.error && p.outcome !== 'timeout' ? ` (${p.error})` : ''), p.latencyMs !== undefined ? `${p.latencyMs} ms` : '-']),
+  ]);
+}

@@ -20,7 +20,11 @@ import type { RailOptions } from '../verbs/rails';
 import { removeBinding } from '../verbs/remove';
 import { restore } from '../verbs/restore';
 import { optional, parseArgs, required, verbs, type ParsedArgs } from './args';
-import { formatChange, formatExpose, formatList, formatStatus } from './format-text';
+import { formatChange, formatExpose, formatList, formatProbe, formatRepair, formatStatus } from './format-text';
+import { adopt } from '../verbs/adopt';
+import { probe } from '../verbs/probe';
+import { repair } from '../verbs/repair';
+import { watch } from '../verbs/watch';
 import { usage } from './usage';
 
 /** What the engine needs from its surroundings; the CLI passes the real ones, the sim its own. */
@@ -33,7 +37,24 @@ export interface EngineIO {
   /** Read by `--file -`. */
   stdin?: string;
   env?: Record<string, string | undefined>;
+  /** Where `watch` logs its lines (default: stderr as they happen). */
+  log?: (line: string) => void;
+  /** Ends `watch` (default: SIGTERM or SIGINT to this process). */
+  signal?: AbortSignal;
 }
+
+/** An abort signal fired by SIGTERM or SIGINT, for `watch` under systemd or a terminal. */
+function signalOnTerm(): AbortSignal {
+  const ac = new AbortController();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => ac.abort());
+  return ac.signal;
+}
+
+const intervalOf = (p: ParsedArgs): number => {
+  const v = optional(p.flags, 'interval') ?? '5';
+  if (!/^[0-9]{1,4}(\.[0-9]+)?$/.test(v) || Number(v) < 0.2 || Number(v) > 3600) throw badInput('interval', `must be seconds between 0.2 and 3600, got "${v}"`);
+  return Number(v) * 1000;
+};
 
 /** What a CLI run leaves: an exit code and the text for stdout and stderr. */
 export interface EngineOutput {
@@ -118,6 +139,27 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
       const r = await migrate(ctx, parseBackendName('to', required(f, 'to')));
       return { json: r, text: `moved ${r.from === r.to ? 'nothing' : `bindings from ${r.from} to ${r.to}`}\n` + formatChange(r) };
     }
+    case 'repair': {
+      const id = p.positional[0] === undefined ? undefined : parseId('id', p.positional[0]);
+      const r = await repair(ctx, id);
+      return { json: r, text: formatRepair(r) };
+    }
+    case 'adopt': {
+      const ref = p.positional[0];
+      if (!/^[A-Za-z0-9-]{1,64}$/.test(ref)) throw badInput('ref', `must be a foreign rule's ref as \`switchyard status\` lists it, got "${ref}"`);
+      const r = await adopt(ctx, ref, parseId('id', required(f, 'id')));
+      return { json: r, text: `adopted ${r.adopted.ref}: ${r.adopted.rule}\n` + formatChange(r) };
+    }
+    case 'probe': {
+      const id = p.positional[0] === undefined ? undefined : parseId('id', p.positional[0]);
+      const r = await probe(ctx, id);
+      return { json: r, text: formatProbe(r) };
+    }
+    case 'watch': {
+      const log = io.log ?? ((line: string) => process.stderr.write(line + '\n'));
+      const r = await watch(ctx, { intervalMs: intervalOf(p), signal: io.signal ?? signalOnTerm(), log });
+      return { json: r, text: '' };
+    }
     case 'hide': {
       const r = await hide(ctx, parseCidr('cidr', p.positional[0]));
       return { json: r, text: formatExpose(r) };
@@ -146,6 +188,7 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       iptables: iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'),
       hostname: io.hostname ?? env.SWITCHYARD_HOSTNAME ?? osHostname(),
       askedBackend,
+      ...(io.store ? {} : { stateDir }),
     };
     const out = await dispatch(p, ctx, io);
     return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };

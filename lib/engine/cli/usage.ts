@@ -12,6 +12,10 @@ export const usage = `usage: switchyard [--state-dir DIR] [--backend iptables|nf
   flush   [--forget]        remove every rule and chain Switchyard owns
   expose  CIDR [--bridge B] [--name FQDN]   /   hide CIDR
   migrate --to nft|iptables move this host's bindings to the other backend, with no moment without them
+  repair  [ID]              re-apply one binding's rules (or every drifted/missing one's), one transaction
+  adopt   REF --id ID       turn a foreign DNAT rule (REF as status lists it) into a binding, in one transaction
+  probe   [ID]              TCP connect from this host to each binding's target (2 s): ok | refused | timeout
+  watch   [--interval S]    re-apply the state whenever another tool flushed or changed it (checks every S s, default 5)
   serve   --stdio           a long-lived session: one JSON request per line ({"id","args","input"?}) on stdin,
                             one JSON answer per line ({"id","exitCode","stdout","stderr"}) and pushed
                             {"event":"status","report":…} lines on stdout

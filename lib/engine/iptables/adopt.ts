@@ -1,5 +1,6 @@
 import type { BindingSpec } from '../model/binding';
 import type { ForeignMatch, ForeignRule } from '../model/report';
+import { foreignOwnerReason, foreignRef } from '../model/foreign-owner';
 import { defaultBindingId, isIPv4 } from '../model/validate';
 import { isOwnedChain } from './names';
 import type { Rule, Tables } from './ruleset';
@@ -18,8 +19,8 @@ export function foreignDnatRules(current: Tables): ForeignRule[] {
     .map((r) => {
       const rule = `-A ${r.chain} ${joinArgs(r.args)}`;
       const a = adoptable(r);
-      const match = matchOf(r);
-      return typeof a === 'string' ? { table: 'nat', chain: r.chain, rule, adoptAs: null, reason: a, match } : { table: 'nat', chain: r.chain, rule, adoptAs: a, match };
+      const base = { ref: foreignRef('nat', r.chain, rule), table: 'nat', chain: r.chain, rule, match: matchOf(r) };
+      return typeof a === 'string' ? { ...base, adoptAs: null, reason: a } : { ...base, adoptAs: a };
     });
 }
 
@@ -42,6 +43,8 @@ const understood = new Set(['-p', '-i', '-d', '-m', '--dport', '--dst-type', '--
 
 /** The binding spec a foreign DNAT rule amounts to, or the reason it does not amount to one. */
 export function adoptable(r: Rule): BindingSpec | string {
+  const owned = foreignOwnerReason(r.chain);
+  if (owned) return owned;
   if (r.chain !== 'PREROUTING') return `rule is in ${r.chain}; bindings are entered from PREROUTING`;
   const opts = new Map<string, string>();
   for (let i = 0; i < r.args.length; i++) {
@@ -67,4 +70,11 @@ export function adoptable(r: Rule): BindingSpec | string {
   if (address && !iface) return { id: defaultBindingId('import', address, port), kind: 'import', on: address, ...base };
   if (!address) return { id: defaultBindingId('export', iface, port), kind: 'export', ...(iface ? { in: iface } : {}), ...base };
   return 'matches both an interface and an address';
+}
+
+/** The nat rule `f` names (as `observe` listed it) and its 1-based position in its chain, if the kernel still holds it. */
+export function findForeign(current: Tables, f: Pick<ForeignRule, 'chain' | 'rule'>): { rule: Rule; position: number } | null {
+  const chain = findTable(current, 'nat')?.chains.find((c) => c.name === f.chain);
+  const i = chain?.rules.findIndex((r) => `-A ${r.chain} ${joinArgs(r.args)}` === f.rule) ?? -1;
+  return i >= 0 ? { rule: chain!.rules[i], position: i + 1 } : null;
 }

@@ -1,11 +1,13 @@
-import type { Backend, StateChange } from '../backend/backend';
+import type { Applied, Backend, StateChange } from '../backend/backend';
+import { emptyState, type HostState } from '../model/binding';
+import type { CommandRunner } from '../runner/command-runner';
 import { foreignDnatRules } from './adopt';
 import { compile } from './compile';
-import { applyRuleSet, readKernel, revertTo, type IptablesCommands } from './kernel';
+import { applyRuleSet, readKernel, revertTo, runRestore, type IptablesCommands } from './kernel';
 import { ownedOf, plan } from './plan';
 import { readBack } from './readback';
-import type { CommandRunner } from '../runner/command-runner';
-import { emptyState } from '../model/binding';
+import { repairScript } from './repair';
+import { putBack, releasedRule } from './release';
 
 /** Switchyard's rules as `SWITCHYARD-*` chains, read with `iptables-save` and written with one `iptables-restore`. */
 export class IptablesBackend implements Backend {
@@ -17,13 +19,29 @@ export class IptablesBackend implements Backend {
   ) {}
 
   async plan(c: StateChange): Promise<string> {
-    return plan(await readKernel(this.runner, this.cmds), compile(c.next)).script;
+    const kernel = await readKernel(this.runner, this.cmds);
+    const release = releasedRule(kernel, c.release);
+    return plan(kernel, compile(c.next), release ? [release.rule] : []).script;
   }
 
-  async apply(c: StateChange) {
+  async apply(c: StateChange): Promise<Applied> {
     const kernel = await readKernel(this.runner, this.cmds);
-    const p = await applyRuleSet(this.runner, this.cmds, kernel, compile(c.next));
-    return { script: p.script, undo: () => revertTo(this.runner, this.cmds, ownedOf(kernel)) };
+    const release = releasedRule(kernel, c.release);
+    const p = await applyRuleSet(this.runner, this.cmds, kernel, compile(c.next), release ? [release.rule] : []);
+    return {
+      script: p.script,
+      undo: async () => {
+        const errors = [await revertTo(this.runner, this.cmds, ownedOf(kernel)), await putBack(this.runner, this.cmds, release)].filter(Boolean);
+        return errors.length ? errors.join('; ') : null;
+      },
+    };
+  }
+
+  async repair(state: HostState, ids: readonly string[]): Promise<Applied> {
+    const kernel = await readKernel(this.runner, this.cmds);
+    const script = repairScript(kernel, state, new Set(ids));
+    await runRestore(this.runner, this.cmds, script);
+    return { script, undo: () => revertTo(this.runner, this.cmds, ownedOf(kernel)) };
   }
 
   async observe(bindings: StateChange['next']['bindings'], opts: { foreign: boolean }) {

@@ -13,6 +13,30 @@ export type RuleSet = Record<TableName, OwnedTable>;
 
 const comment = (text: string) => ['-m', 'comment', '--comment', text];
 
+const protoNumbers = { tcp: '6', udp: '17' } as const;
+
+/**
+ * A binding's traffic counters in SWITCHYARD-FWD: its flows (connmark bit, original destination
+ * = its front) counted and accepted per direction, so packets and bytes are counted both ways.
+ * Nothing in them names the target, so a rebind leaves them, and their counts, as they are.
+ */
+export function trafficRules(b: Binding): Rule[] {
+  const ct = (dir: 'ORIGINAL' | 'REPLY') => [
+    '-m', 'conntrack', '--ctproto', protoNumbers[b.proto],
+    ...(b.kind === 'import' ? ['--ctorigdst', b.front.address!] : []),
+    '--ctorigdstport', String(b.front.port), '--ctdir', dir,
+  ];
+  const own = [...comment(tag.binding(b.id)), '-m', 'connmark', '--mark', flowMark];
+  const iface = (flag: '-i' | '-o') => (b.front.iface ? [flag, b.front.iface] : []);
+  return [
+    { chain: hookChains.fwd.chain, args: [...iface('-i'), ...own, ...ct('ORIGINAL'), '-j', 'ACCEPT'] },
+    { chain: hookChains.fwd.chain, args: [...iface('-o'), ...own, ...ct('REPLY'), '-j', 'ACCEPT'] },
+  ];
+}
+
+/** Traffic rules are tried in this order: imports (an address), exports on an interface, exports on all. */
+export const trafficOrder = (b: Binding): number => (b.kind === 'import' ? 0 : b.front.iface ? 1 : 2);
+
 /** The rules of one binding: its entry rules in SWITCHYARD-PRE/OUT and its own DNAT chain. */
 export function compileBinding(b: Binding): { entries: Rule[]; chain: Chain } {
   const c = bindingChain(b.id);
@@ -56,6 +80,9 @@ export function networkOf(cidr: string): string {
   return `${[24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.')}/${n}`;
 }
 
+/** The one shared rule of SWITCHYARD-FWD: accept every flow a binding DNATed (after the per-binding counters). */
+export const forwardAccept = (): Rule => ({ chain: hookChains.fwd.chain, args: [...comment(tag.forward), '-m', 'connmark', '--mark', flowMark, '-j', 'ACCEPT'] });
+
 const chain = (name: string, rules: Rule[] = []): Chain => ({ name, policy: null, rules });
 const hook = (h: (typeof hookChains)[keyof typeof hookChains]): Rule => ({ chain: h.builtin, args: [...comment(tag.hook), '-j', h.chain] });
 
@@ -75,9 +102,8 @@ export function compile(state: Pick<HostState, 'bindings' | 'exposed'>): RuleSet
     { chain: hookChains.post.chain, args: [...comment(tag.masquerade), '-m', 'mark', '--mark', masqueradeMark, '-j', 'MASQUERADE'] },
     ...state.exposed.map(compileExposure),
   ]);
-  const fwd = chain(hookChains.fwd.chain, [
-    { chain: hookChains.fwd.chain, args: [...comment(tag.forward), '-m', 'connmark', '--mark', flowMark, '-j', 'ACCEPT'] },
-  ]);
+  const counted = [...state.bindings].sort((a, b) => trafficOrder(a) - trafficOrder(b) || a.id.localeCompare(b.id)).flatMap(trafficRules);
+  const fwd = chain(hookChains.fwd.chain, [...counted, forwardAccept()]);
   return {
     nat: { chains: [pre, out, post, ...compiled.map((c) => c.chain)], hooks: [hook(hookChains.pre), hook(hookChains.out), hook(hookChains.post)] },
     filter: { chains: [fwd], hooks: [hook(hookChains.fwd)] },

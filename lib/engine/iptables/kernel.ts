@@ -4,7 +4,7 @@ import { commandNotFound } from '../runner/command-runner';
 import type { RuleSet } from './compile';
 import { plan, ownedOf, type Plan } from './plan';
 import { failingLine, scriptContext } from './restore-error';
-import type { Tables } from './ruleset';
+import type { Rule, Tables } from './ruleset';
 import { parseSave, SaveParseError } from './save-parser';
 
 /** Which iptables programs to run: the system's default, or one flavour explicitly. */
@@ -51,8 +51,8 @@ export async function runRestore(runner: CommandRunner, cmds: IptablesCommands, 
  * Make the kernel hold `desired`. If the kernel refuses, whatever part of the transaction was
  * committed (legacy iptables commits table by table) is undone, so the kernel is as before.
  */
-export async function applyRuleSet(runner: CommandRunner, cmds: IptablesCommands, before: Tables, desired: RuleSet): Promise<Plan> {
-  const p = plan(before, desired);
+export async function applyRuleSet(runner: CommandRunner, cmds: IptablesCommands, before: Tables, desired: RuleSet, release: readonly Rule[] = []): Promise<Plan> {
+  const p = plan(before, desired, release);
   try {
     await runRestore(runner, cmds, p.script);
   } catch (e) {

@@ -22,10 +22,10 @@ export function ownedOf(current: Tables): RuleSet {
 }
 
 /** A rule's arguments as one map key (NUL never occurs in an argument). */
-const argsKey = (args: readonly string[]) => args.join('\0');
+export const argsKey = (args: readonly string[]) => args.join('\0');
 
 /** The counters of a chain's rules, keyed by arguments, in order (a chain may repeat a rule). */
-function countersByArgs(rules: readonly Rule[]): Map<string, (Counters | undefined)[]> {
+export function countersByArgs(rules: readonly Rule[]): Map<string, (Counters | undefined)[]> {
   const m = new Map<string, (Counters | undefined)[]>();
   for (const r of rules) {
     const k = argsKey(r.args);
@@ -47,11 +47,13 @@ export interface Plan {
 
 /**
  * The smallest `iptables-restore --noflush` transaction that turns what the kernel holds into
- * `desired`: only chains whose rules differ are rewritten (a rebind touches one chain), hooks are
+ * `desired` (and removes the foreign rules in `release`): only chains whose rules differ are rewritten (a rebind touches one chain), hooks are
  * added once and duplicates removed, and nothing outside Switchyard's chains and hooks is named.
  */
-export function plan(current: Tables, desired: RuleSet): Plan {
+export function plan(current: Tables, desired: RuleSet, release: readonly Rule[] = []): Plan {
   const s = new RestoreScript();
+  // adopt: another tool's rule leaves in the same transaction that adds the binding replacing it.
+  for (const r of release) s.deleteRule('nat', r);
   const rewritten: string[] = [];
   const deleted: string[] = [];
   const have = ownedOf(current);

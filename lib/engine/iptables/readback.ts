@@ -1,6 +1,6 @@
 import type { Binding } from '../model/binding';
-import type { BindingReport, Counters } from '../model/report';
-import { compile, compileBinding } from './compile';
+import type { BindingReport, Counters, Traffic } from '../model/report';
+import { compile, compileBinding, trafficRules } from './compile';
 import { bindingChain, bindingIdOfTag, hookChains, tag } from './names';
 import { ownedOf } from './plan';
 import type { Rule, Tables } from './ruleset';
@@ -18,7 +18,7 @@ function take(pool: Rule[], r: Rule): boolean {
 function sharedRules(b: Binding): { table: 'nat' | 'filter'; rule: Rule }[] {
   const rs = compile({ bindings: [b], exposed: [] });
   const post = rs.nat.chains.find((c) => c.name === hookChains.post.chain)!.rules.filter((r) => argValue(r.args, '--comment') === tag.masquerade);
-  const fwd = rs.filter.chains.find((c) => c.name === hookChains.fwd.chain)!.rules;
+  const fwd = rs.filter.chains.find((c) => c.name === hookChains.fwd.chain)!.rules.filter((r) => argValue(r.args, '--comment') === tag.forward);
   return [
     ...rs.nat.hooks.map((rule) => ({ table: 'nat' as const, rule })),
     ...rs.filter.hooks.map((rule) => ({ table: 'filter' as const, rule })),
@@ -27,11 +27,11 @@ function sharedRules(b: Binding): { table: 'nat' | 'filter'; rule: Rule }[] {
   ];
 }
 
-/** Tagged rules of the entry chains, by binding id, gathered in one pass. */
-function entriesById(current: Tables): Map<string, Rule[]> {
+/** Tagged rules of the entry chains (nat) or of the forward chain (filter), by binding id, gathered in one pass. */
+function entriesById(current: Tables, table: 'nat' | 'filter'): Map<string, Rule[]> {
   const byId = new Map<string, Rule[]>();
-  for (const c of [hookChains.pre.chain, hookChains.out.chain]) {
-    for (const r of findChain(current, 'nat', c)?.rules ?? []) {
+  for (const c of table === 'nat' ? [hookChains.pre.chain, hookChains.out.chain] : [hookChains.fwd.chain]) {
+    for (const r of findChain(current, table, c)?.rules ?? []) {
       const id = bindingIdOfTag(argValue(r.args, '--comment'));
       if (id) byId.set(id, [...(byId.get(id) ?? []), r]);
     }
@@ -45,7 +45,8 @@ function entriesById(current: Tables): Map<string, Rule[]> {
  */
 export function readBack(bindings: Binding[], current: Tables): BindingReport[] {
   const owned = ownedOf(current);
-  const entries = entriesById(current);
+  const entries = entriesById(current, 'nat');
+  const counting = entriesById(current, 'filter');
   const natChains = new Map((findTable(current, 'nat')?.chains ?? []).map((c) => [c.name, c]));
   // The shared rules differ only by whether the binding masquerades: check each variant once.
   const sharedMissing = new Map<boolean, string[]>();
@@ -63,10 +64,11 @@ export function readBack(bindings: Binding[], current: Tables): BindingReport[] 
   };
   return bindings.map((b) => {
     const want = compileBinding(b);
-    const expected = [...want.entries, ...want.chain.rules];
+    const expected = [...want.entries, ...want.chain.rules, ...trafficRules(b)];
     const tagged = entries.get(b.id) ?? [];
     const own = natChains.get(bindingChain(b.id));
-    const actual = [...tagged, ...(own?.rules ?? [])];
+    const counted = counting.get(b.id) ?? [];
+    const actual = [...tagged, ...(own?.rules ?? []), ...counted];
 
     const pool = [...actual];
     const missing = [...expected.filter((r) => !take(pool, r)).map(formatRule), ...missingShared(b)];
@@ -76,11 +78,17 @@ export function readBack(bindings: Binding[], current: Tables): BindingReport[] 
       (acc, r) => ({ packets: acc.packets + (r.counters?.packets ?? 0), bytes: acc.bytes + (r.counters?.bytes ?? 0) }),
       { packets: 0, bytes: 0 },
     );
-    const state = actual.length === 0 && !own ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    const direction = (dir: string): Counters => {
+      const r = counted.find((x) => argValue(x.args, '--ctdir') === dir);
+      return { packets: r?.counters?.packets ?? 0, bytes: r?.counters?.bytes ?? 0 };
+    };
+    const traffic: Traffic = { connections: counters.packets, toTarget: direction('ORIGINAL'), fromTarget: direction('REPLY') };
+    const state = tagged.length === 0 && !own ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
     return {
       ...b,
       state,
       counters,
+      traffic,
       rules: actual.map(formatRule),
       ...(state === 'drifted' ? { drift: { missing, unexpected } } : {}),
     };

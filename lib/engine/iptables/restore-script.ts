@@ -5,7 +5,7 @@ type Op =
   | { kind: 'declare'; chain: string }
   | { kind: 'delete-rule'; rule: Rule }
   | { kind: 'append'; rule: Rule }
-  | { kind: 'insert'; rule: Rule }
+  | { kind: 'insert'; rule: Rule; position: number }
   | { kind: 'delete-chain'; chain: string };
 
 // Within a table, iptables-restore applies lines in order: declarations (which flush existing
@@ -40,7 +40,12 @@ export class RestoreScript {
 
   /** Insert at the head of a (built-in) chain, so Switchyard's hook precedes other tools' rules. */
   insertFirst(table: string, rule: Rule): this {
-    this.ops(table).push({ kind: 'insert', rule });
+    return this.insertAt(table, rule, 1);
+  }
+
+  /** Insert at a 1-based position of a chain (`repair` puts a binding's missing rule back in its place). */
+  insertAt(table: string, rule: Rule, position: number): this {
+    this.ops(table).push({ kind: 'insert', rule, position });
     return this;
   }
 
@@ -81,7 +86,7 @@ function renderOp(op: Op): string {
       return `${c ? `[${c.packets}:${c.bytes}] ` : ''}-A ${op.rule.chain} ${joinArgs(op.rule.args)}`;
     }
     case 'insert':
-      return `-I ${op.rule.chain} 1 ${joinArgs(op.rule.args)}`;
+      return `-I ${op.rule.chain} ${op.position} ${joinArgs(op.rule.args)}`;
     case 'delete-rule':
       return `-D ${op.rule.chain} ${joinArgs(op.rule.args)}`;
     case 'delete-chain':

@@ -20,8 +20,29 @@ export interface BindingReport extends Binding {
   counters: Counters;
   /** The exact rules the engine holds for this binding, `iptables-save` style (`-A CHAIN …`), per table. */
   rules: string[];
+  /**
+   * Honest traffic: new connections (first packets, as NAT sees them) and packets/bytes in both
+   * directions through the forward path. Raw monotonic kernel counters: rates are the sampler's job.
+   * Counters survive rebinds (nothing counted names the target); a flush or remove resets them.
+   */
+  traffic?: Traffic;
   /** For drifted bindings: expected rules absent from the kernel, and kernel rules not expected. */
   drift?: { missing: string[]; unexpected: string[] };
+}
+
+/** A binding's traffic, as the kernel counted it. */
+export interface Traffic {
+  /** New flows the binding DNATed (the nat hook sees only a flow's first packet). */
+  connections: number;
+  /** Client → target packets and bytes forwarded through the host. */
+  toTarget: Counters;
+  /** Target → client packets and bytes forwarded through the host. */
+  fromTarget: Counters;
+  /**
+   * When `connections` was first seen higher than before (ISO 8601): the last connection happened
+   * at or before this moment, within one sampling interval (list/status/watch runs on the host).
+   */
+  lastConnectionSeen?: string;
 }
 
 export interface InterfaceFact {
@@ -42,6 +63,8 @@ export interface HostFacts {
 
 /** A DNAT rule that Switchyard does not own. */
 export interface ForeignRule {
+  /** What `switchyard adopt REF --id ID` takes to name this rule (`f-` + 8 hex digits; stable while the rule is unchanged). */
+  ref: string;
   /** `nat` (iptables), or `nft <family> <table>` for a rule in another nftables table. */
   table: string;
   chain: string;
@@ -78,6 +101,21 @@ export interface StatusReport {
   bindings: BindingReport[];
   foreign: ForeignRule[];
   warnings: string[];
+  /** Whether `switchyard watch` runs for this host's state (absent from simulated hosts' reports before this field existed). */
+  watcher?: WatcherStatus;
+}
+
+/** `switchyard watch` on a host, as `status` sees it: its record in the state directory and whether its process lives. */
+export interface WatcherStatus {
+  running: boolean;
+  pid?: number;
+  /** When it started (ISO 8601). */
+  since?: string;
+  /** When it last compared the kernel with the state. */
+  lastCheck?: string;
+  /** How many times it re-applied the state, and when it last did. */
+  heals?: number;
+  lastHeal?: string;
 }
 
 /** One line of what a plan or a verb changes. */
@@ -116,4 +154,26 @@ export interface ErrorReport {
   field?: string;
   /** For kernel refusals: the failing script line and the lines around it. */
   context?: string;
+}
+
+/** One binding's health: a TCP connection from the host to its target. */
+export interface ProbeResult {
+  id: string;
+  proto: 'tcp' | 'udp';
+  /** The address and port probed (the target as resolved). */
+  target: string;
+  /** ok / refused / timeout (2 s); unreachable (no route); error (anything else); unprobed (UDP). */
+  outcome: 'ok' | 'refused' | 'timeout' | 'unreachable' | 'error' | 'unprobed';
+  /** Milliseconds until connected (ok) or refused. */
+  latencyMs?: number;
+  /** The socket error, when not ok. */
+  error?: string;
+  /** When the probe started (ISO 8601). */
+  at: string;
+}
+
+/** `probe --json` */
+export interface ProbeReport {
+  host: string;
+  probes: ProbeResult[];
 }

@@ -1,6 +1,8 @@
 import type { Applied, Backend, StateChange } from '../backend/backend';
 import { EngineError } from '../errors';
-import type { IptablesCommands } from '../iptables/kernel';
+import { readKernel, runRestore, type IptablesCommands } from '../iptables/kernel';
+import { putBack, releasedRule } from '../iptables/release';
+import { RestoreScript } from '../iptables/restore-script';
 import type { Binding, HostState } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
 import { foreignRules } from './foreign';
@@ -8,6 +10,8 @@ import { syncForward } from './forward';
 import { readTable, runNft } from './kernel';
 import { compileTable, touchedBindings, type NftTable } from './model';
 import { readBackTable, sameTable } from './readback';
+import { releaseLine } from './release';
+import { repairScript } from './repair';
 import { renderChanges, renderTable } from './script';
 
 const noUndo: Applied = { script: '', undo: async () => null };
@@ -54,7 +58,20 @@ export class NftBackend implements Backend {
   }
 
   async plan(c: StateChange): Promise<string> {
-    return c.sync === 'full' ? this.fullScript(c.next) : this.changeScript(c);
+    const release = await this.release(c);
+    return joinScripts(c.sync === 'full' ? await this.fullScript(c.next) : this.changeScript(c), release?.line ?? '', release?.after ?? '');
+  }
+
+  /**
+   * An adopt's foreign rule: the nft line deleting it in the same transaction (iptables-nft), or
+   * the iptables script deleting it right after (iptables-legacy), and how to put it back.
+   */
+  private async release(c: StateChange): Promise<{ line: string; after: string; undo: () => Promise<string | null> } | null> {
+    if (!c.release) return null;
+    const released = releasedRule(await readKernel(this.runner, this.iptables), c.release)!;
+    const line = (await releaseLine(this.runner, released)) ?? '';
+    const after = line ? '' : new RestoreScript().deleteRule('nat', released.rule).toString();
+    return { line, after, undo: () => putBack(this.runner, this.iptables, released) };
   }
 
   async apply(c: StateChange): Promise<Applied> {
@@ -63,9 +80,12 @@ export class NftBackend implements Backend {
     const adding = c.next.bindings.length > 0;
     const fwdFirst = forwardChanges && adding ? await syncForward(this.runner, this.iptables, c.next.bindings) : noUndo;
     let script: string;
+    const release = await this.release(c);
     try {
-      script = await this.sendChange(c);
+      script = await this.sendChange(c, release?.line ?? '');
+      if (release?.after) await runRestore(this.runner, this.iptables, release.after);
     } catch (e) {
+      if (release?.after) await this.restoreTable(c.before);
       await fwdFirst.undo();
       throw e;
     }
@@ -79,18 +99,21 @@ export class NftBackend implements Backend {
       }
     }
     return {
-      script: joinScripts(fwdFirst.script, script, fwdAfter.script),
+      script: joinScripts(fwdFirst.script, script, release?.after ?? '', fwdAfter.script),
       undo: async () => {
-        const errors = [await fwdAfter.undo(), await this.restoreTable(c.before), await fwdFirst.undo()].filter(Boolean);
+        const errors = [await fwdAfter.undo(), await this.restoreTable(c.before), (await release?.undo()) ?? null, await fwdFirst.undo()].filter(Boolean);
         return errors.length ? errors.join('; ') : null;
       },
     };
   }
 
-  /** Send the planned change; if the kernel drifted and refuses it, sync the whole table instead. */
-  private async sendChange(c: StateChange): Promise<string> {
+  /**
+   * Send the planned change (with `extra` lines in the same transaction); if the kernel drifted
+   * and refuses it, sync the whole table instead.
+   */
+  private async sendChange(c: StateChange, extra = ''): Promise<string> {
     if (c.sync === 'changes') {
-      const script = this.changeScript(c);
+      const script = joinScripts(this.changeScript(c), extra);
       try {
         await runNft(this.runner, script);
         return script;
@@ -98,7 +121,7 @@ export class NftBackend implements Backend {
         if (!(e instanceof EngineError) || e.code !== 'kernel-refused') throw e;
       }
     }
-    const script = await this.fullScript(c.next);
+    const script = joinScripts(await this.fullScript(c.next), extra);
     await runNft(this.runner, script);
     return script;
   }
@@ -111,6 +134,26 @@ export class NftBackend implements Backend {
     } catch (e) {
       return (e as Error).message;
     }
+  }
+
+  async repair(state: HostState, ids: readonly string[]): Promise<Applied> {
+    // Forwarding past a dropping FORWARD first (a no-op when in place), then the table's part.
+    const fwd = await syncForward(this.runner, this.iptables, state.bindings);
+    const have = await readTable(this.runner);
+    const script = repairScript(have, state, new Set(ids));
+    try {
+      await runNft(this.runner, script);
+    } catch (e) {
+      await fwd.undo();
+      throw e;
+    }
+    return {
+      script: joinScripts(fwd.script, script),
+      undo: async () => {
+        const errors = [have ? await runNft(this.runner, renderTable(have)).then(() => null, (e: Error) => e.message) : null, await fwd.undo()].filter(Boolean);
+        return errors.length ? errors.join('; ') : null;
+      },
+    };
   }
 
   async observe(bindings: Binding[], opts: { foreign: boolean }) {

@@ -2,6 +2,7 @@ import { foreignDnatRules } from '../iptables/adopt';
 import type { IptablesCommands } from '../iptables/kernel';
 import type { ForeignMatch, ForeignRule } from '../model/report';
 import type { CommandRunner } from '../runner/command-runner';
+import { foreignOwnerReason, foreignRef } from '../model/foreign-owner';
 import { readIptablesIfInstalled } from './forward';
 import { table } from './names';
 
@@ -28,7 +29,8 @@ export function foreignNftDnat(ruleset: string, skip: Set<string>): ForeignRule[
     }
     if (!tbl || tbl === `${table.family} ${table.name}` || skip.has(tbl)) continue;
     if (/(^|\s)dnat(\s|$)/.test(line) && !line.startsWith('type ')) {
-      out.push({ table: `nft ${tbl}`, chain, rule: line, adoptAs: null, reason: 'a rule in another nftables table: adopt it by hand (switchyard export/import), then delete it there', match: nftMatch(line) });
+      const reason = foreignOwnerReason(tbl) ?? 'a rule in another nftables table: adopt it by hand (switchyard export/import), then delete it there';
+      out.push({ ref: foreignRef(`nft ${tbl}`, chain, line), table: `nft ${tbl}`, chain, rule: line, adoptAs: null, reason, match: nftMatch(line) });
     }
   }
   return out;

@@ -1,9 +1,9 @@
 import type { Applied } from '../backend/backend';
-import { compile } from '../iptables/compile';
+import { compile, forwardAccept, type OwnedTable } from '../iptables/compile';
 import { applyRuleSet, revertTo, type IptablesCommands } from '../iptables/kernel';
 import { ownedOf } from '../iptables/plan';
 import type { Tables } from '../iptables/ruleset';
-import { findChain, jumpTarget } from '../iptables/ruleset';
+import { findChain, jumpTarget, sameArgs } from '../iptables/ruleset';
 import { parseSave, SaveParseError } from '../iptables/save-parser';
 import { EngineError } from '../errors';
 import type { Binding } from '../model/binding';
@@ -14,6 +14,9 @@ export function forwardDrops(t: Tables): boolean {
   const c = findChain(t, 'filter', 'FORWARD');
   return !!c && (c.policy === 'DROP' || c.rules.some((r) => ['DROP', 'REJECT'].includes(jumpTarget(r) ?? '')));
 }
+
+/** The iptables filter part without the iptables backend's per-binding counters (the nft table counts). */
+const acceptOnly = (t: OwnedTable): OwnedTable => ({ hooks: t.hooks, chains: t.chains.map((c) => ({ ...c, rules: c.rules.filter((r) => sameArgs(r.args, forwardAccept().args)) })) });
 
 /** iptables' tables, or null on a host without iptables (then nothing there can drop). */
 export async function readIptablesIfInstalled(runner: CommandRunner, cmds: IptablesCommands): Promise<Tables | null> {
@@ -39,7 +42,7 @@ export async function syncForward(runner: CommandRunner, cmds: IptablesCommands,
   if (!kernel) return { script: '', undo: async () => null };
   const owned = ownedOf(kernel);
   const wanted = bindings.length > 0 && forwardDrops(kernel);
-  const filter = opts.keep ? owned.filter : wanted ? compile({ bindings, exposed: [] }).filter : { chains: [], hooks: [] };
+  const filter = opts.keep ? owned.filter : wanted ? acceptOnly(compile({ bindings, exposed: [] }).filter) : { chains: [], hooks: [] };
   const p = await applyRuleSet(runner, cmds, kernel, { nat: owned.nat, filter });
   return { script: p.script, undo: () => revertTo(runner, cmds, owned) };
 }

@@ -22,7 +22,7 @@ export function exprText(x: J, hexNumbers = false): string {
     case 'meta':
       return bareMeta.has(String(v.key)) ? String(v.key) : `meta ${v.key}`;
     case 'ct':
-      return `ct ${v.key}`;
+      return `ct ${v.dir ? `${v.dir} ` : ''}${v.key}`;
     case 'fib':
       return `fib ${(v.flags as string[] | undefined)?.join(' . ') ?? ''} ${v.result}`;
     case 'concat':

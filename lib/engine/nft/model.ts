@@ -1,7 +1,7 @@
 import type { Binding, HostState } from '../model/binding';
 import type { Change } from '../model/report';
 import { networkOf } from '../iptables/compile';
-import { bindingChain, flowBit, hex, maps, masqueradeBit, tag, type MapName } from './names';
+import { bindingChain, flowBit, hex, maps, masqueradeBit, tag, trafficCounter, type MapName } from './names';
 
 /** One map element: key and value as nft prints them, and the comment naming its owner. */
 export interface NftElement {
@@ -107,6 +107,41 @@ export function bindingRules(b: Binding): NftRule[] {
 export const localKey = (b: Binding): string => `${b.proto}.${b.front.port}`;
 
 /**
+ * A binding's traffic counters in the forward chain: its flows (ct mark bit, original destination
+ * = its front) counted per direction into named counters, and accepted. Nothing here names the
+ * target, so a rebind leaves the rules and their counts alone.
+ */
+export function trafficRules(b: Binding): NftRule[] {
+  const comment = tag.binding(b.id);
+  const rule = (dir: 'original' | 'reply') =>
+    [
+      `ct mark & ${hex(flowBit)} == ${hex(flowBit)}`,
+      ...(b.front.iface ? [`${dir === 'original' ? 'iifname' : 'oifname'} ${b.front.iface}`] : []),
+      `meta l4proto ${b.proto}`,
+      ...(b.kind === 'import' ? [`ct original ip daddr ${b.front.address}`] : []),
+      `ct original proto-dst ${b.front.port}`,
+      `ct direction ${dir}`,
+      `counter name "${trafficCounter(b.id, dir)}"`,
+      'accept',
+    ].join(' ');
+  return [
+    { text: rule('original'), comment },
+    { text: rule('reply'), comment },
+  ];
+}
+
+/** Traffic rules are tried in this order: imports (an address), exports on an interface, exports on all. */
+const trafficOrder = (b: Binding): number => (b.kind === 'import' ? 0 : b.front.iface ? 1 : 2);
+
+/** The forward chain's rules: each binding's traffic counters (from `rulesOf`), then the shared accept. */
+export function forwardRules(bindings: readonly Binding[], rulesOf: (b: Binding) => NftRule[] = trafficRules): NftRule[] {
+  const sorted = [...bindings].sort((a, b) => trafficOrder(a) - trafficOrder(b) || a.id.localeCompare(b.id));
+  return [...sorted.flatMap(rulesOf), forwardAccept];
+}
+
+const forwardAccept: NftRule = { text: `ct mark & ${hex(flowBit)} == ${hex(flowBit)} accept`, comment: tag.forward };
+
+/**
  * Exports that share protocol and port (on different interfaces) share one key in the local maps:
  * the first by id serves the host's own connections, as the first matching rule would in iptables.
  * Returns the owner's id per key.
@@ -133,10 +168,11 @@ export function compileTable(state: Pick<HostState, 'bindings' | 'exposed'>, onl
   for (const b of state.bindings) {
     if (only && !only.has(b.id)) continue;
     t.counters.set(bindingChain(b.id), { packets: 0, bytes: 0 });
+    for (const dir of ['original', 'reply'] as const) t.counters.set(trafficCounter(b.id, dir), { packets: 0, bytes: 0 });
     for (const { map, element } of bindingElements(b, owners.get(localKey(b)) === b.id)) t.maps.get(map)!.set(element.key, element);
     t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
   }
-  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c);
+  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c.name === 'forward' ? { ...c, rules: forwardRules(state.bindings) } : c);
   return t;
 }
 
@@ -171,6 +207,6 @@ export function sharedChains(exposed: HostState['exposed']): NftChain[] {
     { name: 'prerouting', base: baseChains.prerouting, rules: dispatch.prerouting },
     { name: 'output', base: baseChains.output, rules: dispatch.output },
     { name: 'postrouting', base: baseChains.postrouting, rules: postrouting },
-    { name: 'forward', base: baseChains.forward, rules: [{ text: `ct mark & ${hex(flowBit)} == ${hex(flowBit)} accept`, comment: tag.forward }] },
+    { name: 'forward', base: baseChains.forward, rules: [forwardAccept] },
   ];
 }

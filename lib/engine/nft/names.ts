@@ -15,6 +15,9 @@ export const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
 /** One binding's chain, and its named counter (chains and objects have separate namespaces). */
 export const bindingChain = (id: string): string => `b-${id}`;
 
+/** A binding's forward-path counters: client → target (`o-<id>`) and target → client (`r-<id>`). */
+export const trafficCounter = (id: string, dir: 'original' | 'reply'): string => `${dir === 'original' ? 'o' : 'r'}-${id}`;
+
 /** The binding id of a chain name, or null for a base chain. */
 export const bindingOfChain = (chain: string): string | null => (chain.startsWith('b-') ? chain.slice(2) : null);
 

@@ -1,7 +1,7 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport } from '../model/report';
-import { bindingElements, bindingRules, localKey, localOwners, sharedChains, type NftElement, type NftRule, type NftTable } from './model';
-import { bindingChain, tag } from './names';
+import { bindingElements, bindingRules, localKey, localOwners, sharedChains, trafficRules, type NftElement, type NftRule, type NftTable } from './model';
+import { bindingChain, tag, trafficCounter } from './names';
 
 const elementLine = (map: string, e: NftElement) => `map ${map} { ${e.key} : ${e.value} }`;
 const ruleLine = (chain: string, r: NftRule) => `chain ${chain}: ${r.text}`;
@@ -70,9 +70,14 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
   };
   return bindings.map((b) => {
     const chain = bindingChain(b.id);
-    const expected = [...bindingElements(b, owners.get(localKey(b)) === b.id).map((x) => elementLine(x.map, x.element)), ...bindingRules(b).map((r) => ruleLine(chain, r))];
+    const expected = [
+      ...bindingElements(b, owners.get(localKey(b)) === b.id).map((x) => elementLine(x.map, x.element)),
+      ...bindingRules(b).map((r) => ruleLine(chain, r)),
+      ...trafficRules(b).map((r) => ruleLine('forward', r)),
+    ];
     const own = have?.chains.get(chain);
-    const actual = [...(found.get(b.id) ?? []), ...(own?.rules ?? []).map((r) => ruleLine(chain, r))];
+    const counted = (have?.chains.get('forward')?.rules ?? []).filter((r) => r.comment === tag.binding(b.id));
+    const actual = [...(found.get(b.id) ?? []), ...(own?.rules ?? []).map((r) => ruleLine(chain, r)), ...counted.map((r) => ruleLine('forward', r))];
     const pool = new Map<string, number>();
     for (const a of actual) pool.set(a, (pool.get(a) ?? 0) + 1);
     const missing = expected.filter((e) => {
@@ -83,12 +88,18 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
     const unexpected = [...pool].flatMap(([line, n]) => Array<string>(n).fill(line));
     const counter = have?.counters.get(chain);
     if (!counter) missing.push(`counter ${chain}`);
+    const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
+      const c = have?.counters.get(trafficCounter(b.id, dir));
+      if (!c) missing.push(`counter ${trafficCounter(b.id, dir)}`);
+      return { packets: c?.packets ?? 0, bytes: c?.bytes ?? 0 };
+    });
     if (actual.length > 0) missing.push(...sharedFor(b.masquerade));
-    const state = actual.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    const state = actual.length === counted.length ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
     return {
       ...b,
       state,
       counters: counter ?? { packets: 0, bytes: 0 },
+      traffic: { connections: counter?.packets ?? 0, toTarget, fromTarget },
       rules: actual,
       ...(state === 'drifted' ? { drift: { missing, unexpected } } : {}),
     };

@@ -12,6 +12,8 @@ export interface EngineContext {
   hostname: string;
   /** The backend asked for by `--backend` or `SWITCHYARD_BACKEND`, if any. */
   askedBackend?: BackendName;
+  /** The state directory, when the state is a file there (where `watch` leaves its record). */
+  stateDir?: string;
 }
 
 /** The backend that holds this host's rules, given its state (see `chooseBackend`). */

@@ -109,7 +109,7 @@ describe('fronts over listeners and foreign DNAT rules', () => {
     expect(() => checkFront(b, facts, listeners, [])).not.toThrow();
   });
 
-  const foreign = (rule: string, match: ForeignRule['match']): ForeignRule => ({ table: 'nat', chain: 'PREROUTING', rule, adoptAs: null, reason: 'x', match });
+  const foreign = (rule: string, match: ForeignRule['match']): ForeignRule => ({ ref: 'f-00000000', table: 'nat', chain: 'PREROUTING', rule, adoptAs: null, reason: 'x', match });
   const docker = foreign('-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80', { proto: 'tcp', port: 8080 });
   const onEth0 = foreign('-A PREROUTING -i eth0 -p tcp -m tcp --dport 2211 -j DNAT --to-destination 192.168.1.3:2211', { proto: 'tcp', port: 2211, iface: 'eth0' });
   const overlay = foreign('-A PREROUTING -d 10.2.0.0/16 -p udp -m udp --dport 53 -j DNAT --to-destination 10.2.1.1:53', { proto: 'udp', port: 53, destination: '10.2.0.0/16' });

@@ -1,7 +1,7 @@
 import { EngineError } from '../errors';
 import { hostWarnings, readFacts } from '../host/facts';
 import type { HostState } from '../model/binding';
-import type { Change, ChangeReport, HostFacts } from '../model/report';
+import type { Change, ChangeReport, ForeignRule, HostFacts } from '../model/report';
 import type { Backend } from '../backend';
 import { readListeners } from '../host/listeners';
 import { backendOf, type EngineContext } from './context';
@@ -12,6 +12,8 @@ export interface Decision {
   next: HostState;
   changes: Change[];
   warnings?: string[];
+  /** `adopt`: the foreign DNAT rule the same transaction removes. */
+  release?: ForeignRule;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function transact(
     const d = await decide(state, facts);
     const railWarnings = opts.rails ? await enforceRails(ctx, backend, d.changes, facts, opts.rails) : [];
     const next: HostState = { ...d.next, backend: backend.name };
-    const change = { before: state, next, changes: d.changes, sync: opts.sync ?? 'changes' } as const;
+    const change = { before: state, next, changes: d.changes, sync: opts.sync ?? 'changes', ...(d.release ? { release: d.release } : {}) } as const;
     const warnings = [...(d.warnings ?? []), ...railWarnings, ...hostWarnings(facts, next.bindings.length)];
     if (opts.dryRun) return { changes: d.changes, script: await backend.plan(change), warnings, state: next };
     const applied = await backend.apply(change);

@@ -53,7 +53,7 @@ const matchOptions: Record<string, Record<string, number>> = {
   addrtype: { '--src-type': 1, '--dst-type': 1, '--limit-iface-in': 0, '--limit-iface-out': 0 },
   mark: { '--mark': 1 },
   connmark: { '--mark': 1 },
-  conntrack: { '--ctstate': 1 },
+  conntrack: { '--ctstate': 1, '--ctproto': 1, '--ctorigdst': 1, '--ctorigdstport': 1, '--ctdir': 1 },
 };
 const optionAliases: Record<string, string> = { '--source-port': '--sport', '--destination-port': '--dport' };
 
@@ -215,6 +215,9 @@ function canonicalMatch(m: { name: string; options: RuleOption[] }): void {
     if (o.flag === '--sport' || o.flag === '--dport') o.values = [canonicalPorts(o.values[0])];
     else if (o.flag === '--mark') o.values = [canonicalMarkMatch(o.values[0])];
     else if (o.flag === '--ctstate') o.values = [canonicalStates(o.values[0])];
+    else if (o.flag === '--ctproto') o.values = [Object.entries(protocols).find(([, n]) => n === o.values[0])?.[0] ?? o.values[0]];
+    else if (o.flag === '--ctorigdst') o.values = [o.values[0].replace(/\/32$/, '')];
+    else if (o.flag === '--ctdir' && !['ORIGINAL', 'REPLY'].includes(o.values[0])) throw new RuleSyntaxError(`Bad ctdir value "${o.values[0]}"`);
     else if (o.flag === '--src-type' || o.flag === '--dst-type') {
       const t = o.values[0].toUpperCase();
       if (!addrTypes.includes(t)) throw new RuleSyntaxError(`addrtype: invalid address type "${o.values[0]}"`);

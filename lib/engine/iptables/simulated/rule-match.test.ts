@@ -14,6 +14,9 @@ const packet: PacketView = {
   mark: 0x100001,
   connmark: 0,
   ctstates: new Set(['NEW']),
+  origDst: '10.2.1.3',
+  origDport: 3322,
+  ctdir: 'ORIGINAL',
   localAddresses: ['10.2.1.3'],
 };
 const fits = (...args: string[]) => matchesRule(parseRule(args), packet);
@@ -56,5 +59,13 @@ describe('addresses', () => {
     expect(inCidr('1.2.3.4', '0.0.0.0/0')).toBe(true);
     expect(isLocalAddress('127.0.0.53', [])).toBe(true);
     expect(isLocalAddress('10.2.1.4', ['10.2.1.3'])).toBe(false);
+  });
+
+  it('matches a flow by its original destination, protocol and direction (per-binding traffic counters)', () => {
+    expect(fits('-m', 'conntrack', '--ctproto', 'tcp', '--ctorigdst', '10.2.1.3', '--ctorigdstport', '3322', '--ctdir', 'ORIGINAL')).toBe(true);
+    expect(fits('-m', 'conntrack', '--ctproto', '17')).toBe(false);
+    expect(fits('-m', 'conntrack', '--ctorigdstport', '3323')).toBe(false);
+    expect(fits('-m', 'conntrack', '--ctdir', 'REPLY')).toBe(false);
+    expect(() => parseRule(['-m', 'conntrack', '--ctdir', 'SIDEWAYS'])).toThrow(/ctdir/);
   });
 });

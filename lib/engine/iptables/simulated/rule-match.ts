@@ -15,6 +15,10 @@ export interface PacketView {
   mark: number;
   connmark: number;
   ctstates: ReadonlySet<string>;
+  /** The flow's original destination (before any DNAT) and which direction this packet goes. */
+  origDst: string;
+  origDport: number;
+  ctdir: 'ORIGINAL' | 'REPLY';
   localAddresses: readonly string[];
 }
 
@@ -87,6 +91,14 @@ function optionFits(match: string, o: RuleOption, p: PacketView): boolean {
       return markFits(v, p.connmark);
     case 'conntrack --ctstate':
       return v.split(',').some((s) => p.ctstates.has(s));
+    case 'conntrack --ctproto':
+      return ({ '6': 'tcp', '17': 'udp' } as Record<string, string>)[v] === p.proto;
+    case 'conntrack --ctorigdst':
+      return inCidr(p.origDst, v);
+    case 'conntrack --ctorigdstport':
+      return portFits(v, p.origDport);
+    case 'conntrack --ctdir':
+      return v === p.ctdir;
     case 'icmp --icmp-type':
       return false;
     default:
