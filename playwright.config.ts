@@ -1,5 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { e2eAccounts } from './tests/e2e/accounts';
 
 // One free loopback port for the whole run. Workers load this file again, so the choice is
 // kept in the environment they inherit.
@@ -8,6 +12,9 @@ process.env.SWITCHYARD_E2E_PORT ??= execFileSync(process.execPath, [
   "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
 ]).toString();
 const port = Number(process.env.SWITCHYARD_E2E_PORT);
+// A fresh console data directory per run (users, sessions, audit), removed by the global teardown.
+process.env.SWITCHYARD_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
+const dataDir = process.env.SWITCHYARD_E2E_DATA_DIR;
 
 /** Debian's Chromium, headless, with nothing phoning home. */
 export const chromiumLaunch = {
@@ -28,16 +35,19 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     actionTimeout: 15_000,
   },
+  globalTeardown: './tests/e2e/global-teardown.ts',
   projects: [
-    // The embedded simulated network: no root needed.
-    { name: 'sim', testIgnore: /lab\.spec\.ts$/ },
+    // Signs in the operator and viewer the specs use (created with `npm run users`), once per run.
+    { name: 'accounts', testMatch: /accounts\.setup\.ts$/ },
+    // The embedded simulated network: no root needed. Pages open signed in as the operator.
+    { name: 'sim', testIgnore: /lab\.spec\.ts$/, dependencies: ['accounts'], use: { storageState: e2eAccounts(dataDir).operator.state } },
     // The real lab in network namespaces (root); it starts its own console against the lab's inventory.
     { name: 'lab', testMatch: /lab\.spec\.ts$/, timeout: 240_000 },
   ],
   webServer: {
     command: 'npm start',
     url: `http://localhost:${port}`,
-    env: { PORT: String(port), SWITCHYARD_INVENTORY: '', SWITCHYARD_AUDIT_LOG: `/tmp/switchyard-e2e-audit-${port}.jsonl` },
+    env: { PORT: String(port), SWITCHYARD_INVENTORY: '', SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_URL: '' },
     reuseExistingServer: false,
     timeout: 120_000,
   },

@@ -4,7 +4,10 @@ import { contentSecurityPolicy } from '@/lib/auth/content-security-policy';
 import { methodHeader } from '@/lib/auth/request-meta';
 import { sessionCookieName } from '@/lib/auth/session-cookie';
 
-const refuse = (message: string) => new NextResponse(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+// Responses the proxy makes itself carry no page, so nothing at all may load or frame them.
+const bareCsp = "default-src 'none'; frame-ancestors 'none'";
+const refuse = (message: string) =>
+  new NextResponse(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': bareCsp } });
 const publicPaths = new Set(['/login']);
 
 /**
@@ -25,7 +28,9 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const page = method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/_next/') && !publicPaths.has(path);
   if (page && !request.cookies.has(sessionCookieName)) {
-    return NextResponse.redirect(new URL('/login', request.url));
+    const toLogin = NextResponse.redirect(new URL('/login', request.url));
+    toLogin.headers.set('content-security-policy', bareCsp);
+    return toLogin;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');

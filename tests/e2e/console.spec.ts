@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { e2eAccounts } from './accounts';
 import { ConsolePage } from './console-page';
+
+const accounts = e2eAccounts(process.env.SWITCHYARD_E2E_DATA_DIR!);
 
 // One embedded simulated network serves the whole file; the tests build on each other in order.
 test.describe.configure({ mode: 'serial' });
@@ -115,9 +118,9 @@ test('rebinds through the inspector form, and refuses other operators’ stale e
   const c = new ConsolePage(page);
   await c.open();
   // Two more operators load the page now, holding h3 at its current revision.
-  const dragger = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 } }));
+  const dragger = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState: accounts.operator.state }));
   await dragger.open();
-  const typist = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 } }));
+  const typist = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState: accounts.operator.state }));
   await typist.open();
 
   await c.select(h3OnHost4);
@@ -161,7 +164,7 @@ test('removes a binding after confirmation, and a reload shows the same bindings
 });
 
 test.describe('as a viewer', () => {
-  test.use({ extraHTTPHeaders: { 'x-switchyard-role': 'viewer' } });
+  test.use({ storageState: accounts.viewer.state });
 
   test('sees the network but no way to change it', async ({ page }) => {
     const c = new ConsolePage(page);
@@ -171,5 +174,9 @@ test.describe('as a viewer', () => {
     await c.select(h3);
     await expect(page.getByRole('region', { name: 'Inspector: binding h3' })).toContainText('You are a viewer');
     await expect(page.getByRole('form', { name: 'Rebind' })).toHaveCount(0);
+    // No draggable edge ends, and the only form on the page is Sign out.
+    await expect(page.locator('.react-flow__edgeupdater')).toHaveCount(0);
+    await expect(page.locator('form')).toHaveCount(1);
+    await expect(page.getByRole('form', { name: 'Sign out' })).toHaveCount(1);
   });
 });
