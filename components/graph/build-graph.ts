@@ -83,13 +83,14 @@ export function buildGraph(topology: Topology): GraphModel {
       ports: [s.port],
       proto: s.proto,
       reachableFrom: s.reachableFrom,
-      detail: `${s.address}:${s.port} · via ${s.reachableFrom.join(', ') || 'no host'}`,
+      // The hosts that reach it are drawn as links to it.
+      detail: `${s.address}:${s.port}`,
     });
     byAddressPort.set(`${s.address}:${s.port}`, n.id);
     if (!byAddress.has(s.address)) byAddress.set(s.address, n.id);
   }
   for (const c of topology.clients) {
-    endpoint(nodeId.client(c.name), { kind: 'client', label: c.name, address: c.address, reaches: c.reaches, ports: [], detail: `${c.address} · reaches ${c.reaches.join(', ')}` });
+    endpoint(nodeId.client(c.name), { kind: 'client', label: c.name, address: c.address, reaches: c.reaches, ports: [], detail: c.address });
   }
 
   const edges: BindingEdge[] = [];

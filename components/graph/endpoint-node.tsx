@@ -31,20 +31,20 @@ export function EndpointNode({ id, data }: NodeProps<EndpointNodeType>) {
     >
       <span className="flex items-baseline gap-1.5">
         <span className="truncate text-[15px] font-semibold leading-5 text-slate-900 dark:text-slate-50">{data.label}</span>
-        <span className="ml-auto shrink-0 text-[12px] leading-4 text-slate-500 dark:text-slate-400">{style.tag}</span>
+        <span className="ml-auto shrink-0 text-[13px] leading-4 text-slate-500 dark:text-slate-400">{style.tag}</span>
       </span>
       {data.detail && <span className="truncate text-[13px] leading-5 text-slate-600 dark:text-slate-300">{data.detail}</span>}
       {data.ports.map((port, i) => {
         const top = `${((i + 1) / (data.ports.length + 1)) * 100}%`;
         return (
           <Handle key={port} id={portHandle(port)} type="target" position={Position.Left} isConnectableStart={false} style={{ top }} aria-label={`${data.label} port ${port}`}>
-            <span className="pointer-events-none absolute left-2.5 -translate-y-1/2 font-mono text-[12px] leading-none text-slate-600 dark:text-slate-300">{port}</span>
+            <span className="pointer-events-none absolute left-2.5 -translate-y-1/2 font-mono text-[13px] leading-none text-slate-600 dark:text-slate-300">{port}</span>
           </Handle>
         );
       })}
       {isFront && <Handle id={frontHandle} type="source" position={Position.Right} isConnectableStart={false} />}
       {onOverlay && <Handle id={overlayHandle} type="source" position={Position.Bottom} isConnectable={false} className="!invisible" />}
-      {data.kind === 'client' && <Handle id={reachHandle} type="source" position={Position.Bottom} isConnectable={false} className="!invisible" />}
+      {(data.kind === 'client' || data.kind === 'service') && <Handle id={reachHandle} type="source" position={Position.Bottom} isConnectable={false} className="!invisible" />}
     </div>
   );
 }

@@ -42,7 +42,7 @@ export function HostNode({ id, data }: NodeProps<HostNodeType>) {
           {data.collapsed ? '+' : '−'}
         </button>
         <span className={`text-[15px] font-semibold ${down ? 'text-slate-500' : 'text-slate-800 dark:text-slate-100'}`}>{data.name}</span>
-        <span className="rounded bg-slate-200 px-1.5 py-0.5 font-mono text-[12px] uppercase tracking-wide text-slate-600 dark:bg-slate-700 dark:text-slate-300">{data.transport}</span>
+        <span className="rounded bg-slate-200 px-1.5 py-0.5 font-mono text-[13px] uppercase tracking-wide text-slate-600 dark:bg-slate-700 dark:text-slate-300">{data.transport}</span>
         {down && <span className="text-[13px] font-medium text-rose-700 dark:text-rose-400">unreachable</span>}
         {data.connecting && <span className="text-[13px] text-slate-500">connecting…</span>}
         {(down || data.stale) && <span className="text-[13px] text-slate-600 dark:text-slate-400">{seen(data.seenAt, now)}</span>}

@@ -63,6 +63,9 @@ export function layoutInput(nodes: readonly GraphNode[], expanded: ReadonlySet<s
       if (n.data.kind === 'service') for (const h of n.data.reachableFrom ?? []) links.push({ source: n.id, target: nodeId.host(h) });
     }
   }
+  // Hosts the clients reach first: bindings mostly run from them inwards, left to right.
+  const reached = new Set(links.filter((l) => l.source.startsWith('client:')).map((l) => l.target));
+  hosts.sort((a, b) => Number(reached.has(b.id)) - Number(reached.has(a.id)));
   const widest = Math.max(collapsedHostSize.width, ...hosts.map((h) => h.width));
   const tallest = Math.max(collapsedHostSize.height, ...hosts.map((h) => h.height));
   const perHostRow = rowLength(hosts.length, { width: widest, height: tallest });

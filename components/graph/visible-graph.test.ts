@@ -17,7 +17,7 @@ function placed(topology = seedTopology()) {
 }
 
 describe('visibleGraph', () => {
-  it('draws a small network open: every node, each binding, clients linked to the hosts they reach, addresses and containers to the overlay', () => {
+  it('draws a small network open: every node, each binding, clients and services linked to the hosts that reach them, addresses and containers to the overlay', () => {
     const data = placed();
     const v = visibleGraph(data.nodes, data.graph.edges, { expanded: data.expanded, openBundle: null, selectedEdgeId: null });
     expect(v.nodes).toHaveLength(data.nodes.length);
@@ -28,6 +28,8 @@ describe('visibleGraph', () => {
       'overlay:exposed:host1:10.2.1.3',
       'overlay:exposed:host2:10.2.1.132',
       'reaches:client:world->host:host2',
+      'reaches:host:host1->service:host3',
+      'reaches:host:host1->service:host4',
     ]);
   });
 

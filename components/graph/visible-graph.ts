@@ -76,7 +76,7 @@ export function visibleGraph(nodes: readonly GraphNode[], edges: readonly Bindin
   return { nodes: drawn, edges: [...bindings, ...links(drawn)] };
 }
 
-/** Clients to the hosts they reach; open hosts' exposed addresses and containers to the overlay. */
+/** Clients to the hosts they reach, hosts to the outside services they reach; open hosts' exposed addresses and containers to the overlay. */
 function links(drawn: readonly GraphNode[]): LinkEdge[] {
   const ids = new Set(drawn.map((n) => n.id));
   const out: LinkEdge[] = [];
@@ -85,11 +85,17 @@ function links(drawn: readonly GraphNode[]): LinkEdge[] {
     if (n.data.kind === 'client') {
       for (const h of n.data.reaches ?? []) {
         const host = nodeId.host(h);
-        if (ids.has(host)) out.push({ id: `reaches:${n.id}->${host}`, type: 'link', source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } });
+        if (ids.has(host)) out.push({ id: `reaches:${n.id}->${host}`, type: 'link', ariaLabel: `${n.data.label} reaches ${h}`, source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } });
+      }
+    }
+    if (n.data.kind === 'service') {
+      for (const h of n.data.reachableFrom ?? []) {
+        const host = nodeId.host(h);
+        if (ids.has(host)) out.push({ id: `reaches:${host}->${n.id}`, type: 'link', ariaLabel: `${h} reaches ${n.data.label}`, source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } });
       }
     }
     if ((n.data.kind === 'exposed' || n.data.kind === 'container') && n.parentId && ids.has(overlayNodeId)) {
-      out.push({ id: `overlay:${n.id}`, type: 'link', source: n.id, sourceHandle: overlayHandle, target: overlayNodeId, targetHandle: overlayHandle, selectable: false, focusable: false, data: { kind: 'overlay' } });
+      out.push({ id: `overlay:${n.id}`, type: 'link', ariaLabel: `${n.data.label} on the overlay`, source: n.id, sourceHandle: overlayHandle, target: overlayNodeId, targetHandle: overlayHandle, selectable: false, focusable: false, data: { kind: 'overlay' } });
     }
   }
   return out;
