@@ -2,6 +2,12 @@
  * `npm run bench`: what Switchyard's design buys, measured side by side in one run and printed as
  * ratios (never asserted; tests assert behaviour). Pure engine code over the simulated iptables.
  */
+// `npm run bench -- --console`: the console in Chromium instead (needs `npm run build`); see bench/console/main.ts.
+if (process.argv.includes('--console')) {
+  const { runConsoleBench } = await import('./console/main');
+  await runConsoleBench();
+  process.exit(0);
+}
 import { compile } from '@/lib/engine/iptables/compile';
 import { plan } from '@/lib/engine/iptables/plan';
 import { parseSave } from '@/lib/engine/iptables/save-parser';

@@ -68,3 +68,12 @@ export async function measureGraph(page: Page, url: string): Promise<GraphFigure
   });
   return { firstRenderMs, panP95Ms: p95(pan), zoomP95Ms: p95(zoom), nodes };
 }
+
+/** Open these hosts on a collapsed graph (by their Expand buttons), and wait until they are drawn open. */
+export async function expandHosts(page: Page, hosts: readonly string[]): Promise<void> {
+  for (const h of hosts) {
+    const expand = page.getByRole('button', { name: `Expand host ${h}`, exact: true });
+    if (await expand.count()) await expand.dispatchEvent('click');
+    await page.getByRole('button', { name: `Collapse host ${h}`, exact: true }).waitFor({ state: 'attached' });
+  }
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprint, knownHostsName, pinHostKey, pinnedKeys } from './known-hosts';
+import { fingerprint, knownHostsName, pinHostKey, pinnedKeys, unpinHostKey } from './known-hosts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sy-known-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,5 +32,10 @@ describe('known hosts', () => {
     expect(pinHostKey(file, host, other)).toBe('pinned differently');
     expect(pinnedKeys(file, '10.2.1.132')).toEqual([key.split(' ').slice(0, 2).join(' ')]);
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    pinHostKey(file, { ssh: 'other' }, other);
+    expect(unpinHostKey(file, host)).toBe(1);
+    expect(pinnedKeys(file, '10.2.1.132')).toEqual([]);
+    expect(pinnedKeys(file, 'other')).toHaveLength(1);
+    expect(pinHostKey(file, host, other)).toBe('pinned');
   });
 });

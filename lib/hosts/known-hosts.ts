@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** An ssh host as the inventory names it. */
@@ -50,4 +50,19 @@ export function pinHostKey(file: string, d: SshDestination, publicKey: string): 
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   appendFileSync(file, `${name} ${type} ${blob}\n`, { mode: 0o600 });
   return 'pinned';
+}
+
+/** Remove every pin for the host (the operator rebuilt it with new keys). Returns how many lines went. */
+export function unpinHostKey(file: string, d: SshDestination): number {
+  const name = knownHostsName(d);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return 0;
+  }
+  const lines = text.split('\n').filter((l) => l.trim());
+  const kept = lines.filter((l) => !l.trim().split(/\s+/)[0].split(',').includes(name));
+  if (kept.length !== lines.length) writeFileSync(file, kept.map((l) => `${l}\n`).join(''), { mode: 0o600 });
+  return lines.length - kept.length;
 }

@@ -99,9 +99,9 @@ export class SessionPool {
 const poolKey = Symbol.for('switchyard.host-sessions');
 type Registry = { [poolKey]?: SessionPool };
 
-/** The console's process-wide session pool. */
-export function hostSessions(): SessionPool {
+/** The console's process-wide session pool; `opts` count only on the first call, which creates it. */
+export function hostSessions(opts?: SessionPoolOptions): SessionPool {
   const g = globalThis as Registry;
-  g[poolKey] ??= new SessionPool();
+  g[poolKey] ??= new SessionPool(opts);
   return g[poolKey];
 }

@@ -6,7 +6,10 @@ import { assertMayTakeDown, releaseLab } from './lab-owner';
 import { labDir } from './paths';
 import { stopProcess, stopServices } from './services';
 import { privsepDir, privsepMarker } from './sshd';
-import { everyLabNamespace } from './topology';
+import { everyLabNamespace, machine, overlayAddress } from './topology';
+import { sshHosts } from './inventory';
+import { unpinHostKey } from '../hosts/known-hosts';
+import { sshSettings } from '../hosts/ssh-settings';
 
 /** What `down` removed. */
 export interface LabDownReport {
@@ -38,6 +41,8 @@ export async function removeLab(): Promise<LabDownReport> {
   for (const ns of present) await netns.deleteNamespace(ns);
   for (const ns of ours) await removeHostsFile(ns);
   if (existsSync(privsepMarker)) await rm(privsepDir, { recursive: true, force: true });
+  // The pins `up` wrote for the lab's sshds name keys that no longer exist.
+  for (const host of sshHosts) unpinHostKey(sshSettings().knownHostsFile, { ssh: `root@${overlayAddress(machine(host))}` });
   await removeEmptyNetnsEtc();
   await rm(labDir, { recursive: true, force: true });
   return { namespaces: present, processes };

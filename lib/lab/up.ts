@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { ensureConsoleKey } from '../hosts/console-key';
-import { pinHostKey } from '../hosts/known-hosts';
+import { pinHostKey, unpinHostKey } from '../hosts/known-hosts';
 import { installEngine } from '../hosts/ssh-tools';
 import { sshSettings } from '../hosts/ssh-settings';
 import { removeLab } from './down';
@@ -89,6 +89,8 @@ async function build(ms: ReturnType<typeof labMachines>, extraHosts: number): Pr
   const inventory = labInventory({ machines: ms, hostKeys });
   // Hosts reached over ssh get the engine the way any host does: the bundle copied over ssh.
   for (const h of inventory.hosts.filter((x): x is Extract<InventoryHost, { transport: 'ssh' }> => x.transport === 'ssh')) {
+    // The lab just made this host's keys anew: a pin from an earlier lab is no longer its key.
+    unpinHostKey(ssh.knownHostsFile, h);
     pinHostKey(ssh.knownHostsFile, h, h.hostKey!);
     await installEngine(h, ssh, cliPath, h.cli);
   }

@@ -3,7 +3,7 @@ import { execa, type ResultPromise } from 'execa';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { cliPath, labDown, labUp } from '@/lib/lab';
+import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
 import { ConsolePage } from './console-page';
 
 // The seed page through the console, on the real lab (network namespaces, real iptables, real TCP).
@@ -67,7 +67,9 @@ test.afterAll(async () => {
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
-  await expect(page.locator('[aria-label="host host2"]')).toContainText('netns');
+  // host2 is reached over ssh (the lab's sshd in its namespace), host1 through `ip netns exec`.
+  await expect(page.locator('[aria-label="host host2"]')).toContainText('ssh');
+  await expect(page.locator('[aria-label="host host1"]')).toContainText('netns');
   expect(await ask('sy-world', '192.168.1.2', 2211)).toMatchObject({ ok: false });
 
   await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
@@ -89,4 +91,20 @@ test('imports host3 on host1, routes it from host2:4433, then drags the import o
   expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host4: Hello, world.' });
   // The route itself did not change: same front, same target, same id.
   await expect(c.edge('binding route-h3: host2 eth0:4433 → 10.2.1.3:3322')).toHaveCount(1);
+});
+
+test('a rebind made with the CLI on a lab host appears in the open page without a reload; real traffic follows', async ({ page }) => {
+  const c = new ConsolePage(page);
+  await c.open(consoleUrl);
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(1);
+  await page.evaluate(() => ((window as unknown as { openedBefore: boolean }).openedBefore = true));
+
+  // Behind the console's back: the CLI in host1's namespace, as an operator on that host would.
+  const cli = await execa('ip', ['netns', 'exec', machine('host1').namespace, 'env', 'SWITCHYARD_HOSTNAME=host1', process.execPath, cliPath, '--state-dir', stateDirOf('host1'), '--json', 'rebind', 'h3', '--to', '192.168.1.3:2211'], { reject: false });
+  expect(cli.exitCode, cli.stderr).toBe(0);
+
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211')).toHaveCount(1);
+  await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { openedBefore?: boolean }).openedBefore)).toBe(true);
+  expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
 });

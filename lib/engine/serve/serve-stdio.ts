@@ -26,15 +26,31 @@ export async function serveStdio(opts: ServeOptions): Promise<void> {
   const send = (line: ServeLine) => opts.output.write(JSON.stringify(line) + '\n');
   const run = (args: readonly string[], stdin?: string) => runSwitchyard([...opts.globals, '--json', ...args], { ...opts.io, stdin });
 
-  // Requests and checks take turns on one chain: one engine operation at a time.
-  let turn: Promise<unknown> = Promise.resolve();
+  // Requests run one at a time, in order. Checks run beside them (reads take no lock), one at a
+  // time, so a status read never delays an answer; a check asked for while one runs runs again after.
+  let requests: Promise<unknown> = Promise.resolve();
   const enqueue = (job: () => Promise<unknown>) => {
-    turn = turn.then(job, job);
+    requests = requests.then(job, job);
   };
 
   let lastDigest: string | undefined;
   let lastPushed: string | undefined;
-  const check = (): Promise<void> => checkOnce().catch((e: unknown) => void send({ event: 'status-error', exitCode: 1, stderr: `internal error: ${e instanceof Error ? e.message : String(e)}\n` }));
+  let checking: Promise<void> | undefined;
+  let again = false;
+  const check = (): Promise<void> => {
+    if (checking) {
+      again = true;
+      return checking;
+    }
+    checking = (async () => {
+      do {
+        again = false;
+        await checkOnce().catch((e: unknown) => void send({ event: 'status-error', exitCode: 1, stderr: `internal error: ${e instanceof Error ? e.message : String(e)}\n` }));
+      } while (again);
+      checking = undefined;
+    })();
+    return checking;
+  };
   const checkOnce = async () => {
     const digest = await opts.probe().catch((e: Error) => `probe failed: ${e.message}`);
     if (digest === lastDigest) return;
@@ -61,11 +77,11 @@ export async function serveStdio(opts: ServeOptions): Promise<void> {
       reply = { id: parsed.request.id, ...r };
     }
     send(reply);
-    await check(); // a change shows up in the next pushed status at once, not a tick later
+    void check(); // a change shows up in the next pushed status at once, not a tick later
   };
 
-  enqueue(check);
-  const timer = setInterval(() => enqueue(check), opts.watchIntervalMs ?? 1_000);
+  void check();
+  const timer = setInterval(() => void check(), opts.watchIntervalMs ?? 1_000);
   const lines = createInterface({ input: opts.input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
@@ -73,6 +89,7 @@ export async function serveStdio(opts: ServeOptions): Promise<void> {
     }
   } finally {
     clearInterval(timer);
-    await turn;
+    await requests;
+    while (checking) await checking;
   }
 }
