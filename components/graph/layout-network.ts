@@ -4,7 +4,7 @@ import { placementsFrom } from './placements';
 import type { GraphNode } from './graph-model';
 
 /** How long ELK may take before the page places the network on a plain grid instead. */
-export const layoutDeadlineMs = 1500;
+export const layoutDeadlineMs = 2500;
 /** Past this many boxes ELK's layered layout takes far longer than the deadline (200 hosts: over two minutes), so the grid is used at once. */
 export const elkMostBoxes = 120;
 
