@@ -23,7 +23,7 @@ const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
 /**
  * Places inside a host for the children that have none: interfaces in the top rows, exposed
  * addresses then containers in the rows under them. Children already placed never move; a new one
- * takes the first free slot of its side's rows, widening the host if those rows are full.
+ * takes the first free slot of its side's rows, or a new row under them all (the host grows downwards).
  */
 export function placeInHost(children: readonly HostChild[]): Record<string, { x: number; y: number }> {
   const placed = children.filter((c) => c.position);
@@ -42,6 +42,7 @@ export function placeInHost(children: readonly HostChild[]): Record<string, { x:
   }
   const taken = placed.map((c) => c.position!);
   // The rows each side already uses (by where its children sit); a side with none gets a row after all others.
+  const colOf = (x: number) => Math.max(0, Math.round((x - hostFrame.pad) / (endpointSize.width + hostFrame.gap)));
   const rowOf = (y: number) => Math.max(0, Math.round((y - hostFrame.header) / (endpointSize.height + hostFrame.gap)));
   const rows = (side: Side) => [...new Set(placed.filter((c) => sideOf(c.kind) === side).map((c) => rowOf(c.position!.y)))].sort((a, b) => a - b);
   for (const c of fresh) {
@@ -49,16 +50,15 @@ export function placeInHost(children: readonly HostChild[]): Record<string, { x:
     let own = rows(side);
     // A side with no row yet gets one under everything (never over what is there).
     if (!own.length) own = [Math.max(...taken.map((p) => rowOf(p.y))) + 1];
+    // Within the host's present width first; when its side's rows are full, a new row under everything:
+    // the host grows downwards, never sideways into the host beside it.
+    const columns = Math.max(...taken.map((p) => colOf(p.x))) + 1;
     let at: { x: number; y: number } | undefined;
-    for (let col = 0; !at; col++) {
-      for (const row of own) {
-        const s = slot(col, row);
-        if (!taken.some((t) => overlaps(t, s))) {
-          at = s;
-          break;
-        }
-      }
+    for (const row of own) {
+      for (let col = 0; col < columns && !at; col++) if (!taken.some((t) => overlaps(t, slot(col, row)))) at = slot(col, row);
+      if (at) break;
     }
+    at ??= slot(0, Math.max(...taken.map((p) => rowOf(p.y))) + 1);
     out[c.id] = at;
     taken.push(at);
     placed.push({ ...c, position: at });

@@ -35,7 +35,7 @@ describe('placing nodes', () => {
     expect(data.nodes.every((n) => !n.hidden)).toBe(true);
   });
 
-  it('places a second exposed address beside the first, never on it, growing the host and moving nothing', () => {
+  it('places a second exposed address under the first, never on it, growing the host downwards and moving nothing', () => {
     const before = placedSeed();
     const t = seedTopology();
     const host2 = t.hosts[1];
@@ -50,9 +50,11 @@ describe('placing nodes', () => {
     for (const a of inside) for (const b of inside) if (a !== b) expect(overlap(box(a), box(b)), `${a.id} over ${b.id}`).toBe(false);
     const host = after.nodes.find((n) => n.id === 'host:host2')!;
     const added = after.nodes.find((n) => n.id === 'exposed:host2:10.2.1.133')!;
-    expect(added.position.y).toBe(after.nodes.find((n) => n.id === 'exposed:host2:10.2.1.132')!.position.y);
-    expect(added.position.x + endpointSize.width).toBeLessThanOrEqual(host.width!);
-    expect(host.width).toBeGreaterThan(before.nodes.find((n) => n.id === 'host:host2')!.width!);
+    // Under the first (the host grows downwards, never sideways into host1).
+    expect(added.position.y).toBeGreaterThan(after.nodes.find((n) => n.id === 'exposed:host2:10.2.1.132')!.position.y);
+    expect(added.position.y + endpointSize.height).toBeLessThanOrEqual(host.height!);
+    expect(host.width).toBe(before.nodes.find((n) => n.id === 'host:host2')!.width!);
+    expect(host.height).toBeGreaterThan(before.nodes.find((n) => n.id === 'host:host2')!.height!);
   });
 
   it('places a new host and a new service beside their kind, overlapping nothing and moving nothing', () => {
