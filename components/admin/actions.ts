@@ -18,7 +18,7 @@ import {
   UserError,
   type User,
 } from '@/lib/auth';
-import { recordRefusal } from '@/lib/audit';
+import { recordIntent, recordOutcome, recordRefusal } from '@/lib/audit';
 import type { AdminResult } from './admin-result';
 
 const text = (data: FormData, name: string): string => {
@@ -37,26 +37,39 @@ async function refusal(e: unknown, action: string): Promise<AdminResult> {
   return { ok: false, message: e.message };
 }
 
-/** Run an admin change: a UserError (unknown user, name taken) becomes its message; the page shows the new state. */
-async function change(run: () => Promise<AdminResult> | AdminResult): Promise<AdminResult> {
+/**
+ * Run an admin change, in the audit trail like a change to a host (intent first; nothing done if it
+ * cannot be written). A UserError (unknown user, name taken) becomes its message; the page shows the new state.
+ */
+async function change(admin: User, action: string, data: FormData, run: () => Promise<AdminResult> | AdminResult): Promise<AdminResult> {
+  const subject = text(data, 'username') || (text(data, 'id') ? `token ${text(data, 'id')}` : null);
+  let intent: number;
   try {
-    const result = await run();
-    revalidatePath('/admin');
-    return result;
+    intent = recordIntent({ username: admin.username, address: await currentAddress(), host: null, action, targetAfter: subject });
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, message: e.message };
-    throw e;
+    return { ok: false, message: `Nothing changed: ${e instanceof Error ? e.message : String(e)}.` };
   }
+  let result: AdminResult;
+  try {
+    result = await run();
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    result = { ok: false, message: e.message };
+  }
+  recordOutcome(intent, result?.ok ? 'ok' : 'refused', result?.ok ? {} : { message: result?.message });
+  revalidatePath('/admin');
+  return result;
 }
 
 /** Add a user; without a password one is generated, shown once, and must be changed at first sign-in. */
 export async function addUserAction(_prev: AdminResult, data: FormData): Promise<AdminResult> {
+  let admin: User;
   try {
-    await requireUser('admin');
+    admin = await requireUser('admin');
   } catch (e) {
     return refusal(e, 'add user');
   }
-  return change(async () => {
+  return change(admin, 'add user', data, async () => {
     const username = text(data, 'username');
     const role = parseRole(text(data, 'role'));
     if (!role) return { ok: false, message: 'Role: choose viewer, operator or admin.' };
@@ -79,7 +92,7 @@ export async function updateUserAction(_prev: AdminResult, data: FormData): Prom
   } catch (e) {
     return refusal(e, 'update user');
   }
-  return change(async () => {
+  return change(admin, 'update user', data, async () => {
     const username = text(data, 'username');
     const role = parseRole(text(data, 'role'));
     if (!role) return { ok: false, message: 'Role: choose viewer, operator or admin.' };
@@ -92,12 +105,13 @@ export async function updateUserAction(_prev: AdminResult, data: FormData): Prom
 
 /** Give a user a new generated password (shown once); they choose their own at next sign-in, and their sessions end. */
 export async function resetPasswordAction(_prev: AdminResult, data: FormData): Promise<AdminResult> {
+  let admin: User;
   try {
-    await requireUser('admin');
+    admin = await requireUser('admin');
   } catch (e) {
     return refusal(e, 'reset password');
   }
-  return change(async () => {
+  return change(admin, 'reset password', data, async () => {
     const username = text(data, 'username');
     const password = generatePassword();
     await setPassword(username, password, true);
@@ -113,7 +127,7 @@ export async function removeUserAction(_prev: AdminResult, data: FormData): Prom
   } catch (e) {
     return refusal(e, 'remove user');
   }
-  return change(async () => {
+  return change(admin, 'remove user', data, async () => {
     const username = text(data, 'username');
     if (username === admin.username) return { ok: false, message: 'You cannot remove yourself; ask another admin.' };
     removeUser(username);
@@ -123,12 +137,13 @@ export async function removeUserAction(_prev: AdminResult, data: FormData): Prom
 
 /** Create an API token for a user: shown once, stored hashed. */
 export async function createTokenAction(_prev: AdminResult, data: FormData): Promise<AdminResult> {
+  let admin: User;
   try {
-    await requireUser('admin');
+    admin = await requireUser('admin');
   } catch (e) {
     return refusal(e, 'create token');
   }
-  return change(async () => {
+  return change(admin, 'create token', data, async () => {
     const username = text(data, 'username');
     const token = createToken(username, text(data, 'label') || undefined);
     return { ok: true, message: `API token for ${username}, shown once (send it as "Authorization: Bearer <token>"):`, secret: token };
@@ -137,12 +152,13 @@ export async function createTokenAction(_prev: AdminResult, data: FormData): Pro
 
 /** Revoke an API token. */
 export async function revokeTokenAction(_prev: AdminResult, data: FormData): Promise<AdminResult> {
+  let admin: User;
   try {
-    await requireUser('admin');
+    admin = await requireUser('admin');
   } catch (e) {
     return refusal(e, 'revoke token');
   }
-  return change(async () => {
+  return change(admin, 'revoke token', data, async () => {
     const id = Number(text(data, 'id'));
     return revokeToken(id) ? { ok: true, message: `Revoked token ${id}.` } : { ok: false, message: `There is no token ${id}.` };
   });

@@ -14,9 +14,9 @@ export function AdminForm({ action, label, className, children }: { action: Acti
       <div role="status" aria-live="polite" className={`basis-full text-sm ${state?.ok === false ? 'text-rose-800' : 'text-slate-700'}`}>
         {state?.message}
         {state?.secret && (
-          <output aria-label="Shown once" className="mt-1 block select-all rounded bg-slate-900 px-2 py-1 font-mono text-slate-100">
+          <code aria-label="Shown once" className="mt-1 block select-all rounded bg-slate-900 px-2 py-1 font-mono text-slate-100">
             {state.secret}
-          </output>
+          </code>
         )}
       </div>
     </form>

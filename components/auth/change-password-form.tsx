@@ -12,13 +12,13 @@ export function ChangePasswordForm() {
   return (
     <form action={action} aria-label="Change password" className="flex flex-col gap-3">
       <Field label="New password" id={`${uid}-new`} error={error('newPassword')}>
-        {(p) => <input {...p} name="newPassword" type="password" className={inputClass} autoComplete="new-password" minLength={12} required autoFocus />}
+        {(p) => <input {...p} name="newPassword" type="password" className={inputClass} autoComplete="new-password" required autoFocus />}
       </Field>
       <Field label="Confirm new password" id={`${uid}-confirm`} error={error('confirmPassword')}>
         {(p) => <input {...p} name="confirmPassword" type="password" className={inputClass} autoComplete="new-password" required />}
       </Field>
       <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-rose-800">
-        {state && !state.field ? state.message : ''}
+        {state?.message}
       </p>
       <button type="submit" className={buttonClass.primary} disabled={pending}>
         Change password

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { execa, type ResultPromise } from 'execa';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
+import { signIn, usersCommand } from './accounts';
 import { ConsolePage } from './console-page';
 
 // The seed page through the console, on the real lab (network namespaces, real iptables, real TCP).
@@ -21,6 +23,10 @@ const labClient = path.join(root, 'tests/lab/lab-client.mjs');
 
 let server: ResultPromise | undefined;
 let consoleUrl = '';
+// This console's own data directory, with one operator made by the users CLI before it starts.
+// (Made in beforeAll: Playwright also loads this file just to list its tests.)
+let dataDir = '';
+const operator = { username: 'lab-operator', password: 'lab operator password' };
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -43,11 +49,13 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
   const lab = await labUp();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
+  await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
   const port = await freePort();
   consoleUrl = `http://localhost:${port}/`;
   server = execa(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: root,
-    env: { SWITCHYARD_INVENTORY: lab.inventoryPath, SWITCHYARD_AUDIT_LOG: `/tmp/switchyard-lab-e2e-audit-${port}.jsonl` },
+    env: { SWITCHYARD_INVENTORY: lab.inventoryPath, SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_URL: '' },
     reject: false,
   });
   for (let i = 0; i < 300; i++) {
@@ -61,10 +69,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   server?.kill();
   await server;
-  await labDown();
+  try {
+    await labDown();
+  } finally {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {
+  await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
   // host2 is reached over ssh (the lab's sshd in its namespace), host1 through `ip netns exec`.
@@ -78,6 +91,7 @@ test('exports a1 on host2 from the form; a real client in sy-world reaches a1', 
 });
 
 test('imports host3 on host1, routes it from host2:4433, then drags the import onto host4: the same route reaches host4', async ({ page }) => {
+  await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
   await c.createBinding('import', { host: 'host1', front: '10.2.1.3', port: '3322', target: '192.168.1.3:2211', id: 'h3' });
