@@ -79,7 +79,7 @@ export function formatEngineRoundTrip(r: EngineRoundTrip): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  engineRoundTrip().then(
+  engineRoundTrip({ runs: Number(process.env.BENCH_RUNS ?? 21) }).then(
     (r) => console.log(formatEngineRoundTrip(r)),
     (e: unknown) => {
       console.error(e);

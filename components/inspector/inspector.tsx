@@ -4,6 +4,7 @@ import { useConsole } from '@/components/console/console-provider';
 import { frontText, targetText } from '@/components/graph/binding-label';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
+import { BindingRules } from './binding-rules';
 import { selectAccess, selectSelectedEdge } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -49,7 +50,7 @@ export function Inspector() {
       )}
       <div>
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
-        <pre className="max-h-56 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-2 font-mono text-[11px] leading-relaxed text-slate-100">{b.rules.join('\n') || '(none)'}</pre>
+        <BindingRules host={host} binding={b} />
       </div>
       {mayChange(access, host) ? (
         <>

@@ -6,4 +6,4 @@ export { openHostSession, type OpenSessionOptions } from './open-host-session';
 export { SessionPool, hostSessions, type SessionPoolOptions } from './session-pool';
 export { seedNetwork } from './sim/seed-network';
 export type { SimNetworkSpec } from './sim/seed-network';
-export { dataDir, sshSettings, type SshSettings } from './ssh-settings';
+export { sshSettings, type SshSettings } from './ssh-settings';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { dataDir } from '@/lib/store/data-dir';
 
 /** The console's own ssh identity and the host keys it trusts, both in its data dir. */
 export interface SshSettings {
@@ -7,9 +8,6 @@ export interface SshSettings {
   /** The only host keys the console trusts (`<data dir>/ssh/known_hosts`). */
   knownHostsFile: string;
 }
-
-/** `SWITCHYARD_DATA_DIR`, default `.switchyard/` under the working directory. */
-export const dataDir = (env: Record<string, string | undefined> = process.env): string => path.resolve(env.SWITCHYARD_DATA_DIR || '.switchyard');
 
 /** The ssh files in a data dir. */
 export function sshSettings(dir: string = dataDir()): SshSettings {

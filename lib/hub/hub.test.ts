@@ -65,6 +65,15 @@ describe('the hub', () => {
     expect(hub.hosts()).toHaveLength(2);
   });
 
+  it('sends pages bindings without their rules, which the hub keeps', () => {
+    const hub = new Hub(hosts);
+    const s = status('host2', ['web']);
+    s.bindings[0].rules = ['-A SWITCHYARD-PRE -i eth0 -p tcp --dport 2211 -j SWITCHYARD-B-1'];
+    hub.observeStatus('host2', s);
+    expect(hostView(hub.host('host2')!).status?.bindings[0]).toMatchObject({ id: 'web', rules: [] });
+    expect(hub.host('host2')!.status!.bindings[0].rules).toHaveLength(1);
+  });
+
   it('answers a browser holding version N with only the records changed after N', () => {
     const hub = new Hub(hosts);
     hub.observeStatus('host1', status('host1', []));

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { ensureConsoleKey } from '../hosts/console-key';
 import { pinHostKey, unpinHostKey } from '../hosts/known-hosts';
 import { installEngine } from '../hosts/ssh-tools';
-import { sshSettings } from '../hosts/ssh-settings';
+import { sshSettings, type SshSettings } from '../hosts/ssh-settings';
 import { removeLab } from './down';
 import { hostsFileText, writeHostsFile } from './hosts-files';
 import { labInventory, writeInventory, type InventoryHost } from './inventory';
@@ -27,14 +27,16 @@ export interface LabUpReport {
  * Builds the lab from scratch (tearing down any previous one first) and writes the inventory; this
  * process owns the lab until it calls `labDown` or exits. Waits up to `waitMs` for another owner.
  * `extraHosts` adds that many engine hosts (each with a container and a service) beside the seed's.
+ * `consoleDataDir` is the data dir of the console that will use the lab (its ssh key is authorized
+ * on the lab's sshds and its known_hosts pinned); `SWITCHYARD_DATA_DIR` or `.switchyard/` by default.
  */
-export async function labUp(opts: { waitMs?: number; extraHosts?: number } = {}): Promise<LabUpReport> {
+export async function labUp(opts: { waitMs?: number; extraHosts?: number; consoleDataDir?: string } = {}): Promise<LabUpReport> {
   if (process.getuid?.() !== 0) throw new LabError('the lab needs root (network namespaces, veths, iptables)');
   const ms = labMachines(opts.extraHosts ?? 0); // checks the number before anything is touched
   await claimLab(opts.waitMs ?? 100_000);
   await removeLab();
   try {
-    return await build(ms, opts.extraHosts ?? 0);
+    return await build(ms, opts.extraHosts ?? 0, sshSettings(opts.consoleDataDir));
   } catch (err) {
     await removeLab();
     await releaseLab();
@@ -42,7 +44,7 @@ export async function labUp(opts: { waitMs?: number; extraHosts?: number } = {})
   }
 }
 
-async function build(ms: ReturnType<typeof labMachines>, extraHosts: number): Promise<LabUpReport> {
+async function build(ms: ReturnType<typeof labMachines>, extraHosts: number, ssh: SshSettings): Promise<LabUpReport> {
   await mkdir(labDir, { recursive: true });
   await writeFile(labSizePath, `${extraHosts}\n`);
   const namespaces = namespacesOf(ms);
@@ -77,7 +79,6 @@ async function build(ms: ReturnType<typeof labMachines>, extraHosts: number): Pr
   }
 
   // Every engine host runs an sshd that trusts the console's own key.
-  const ssh = sshSettings();
   await authorizeConsoleKey(ensureConsoleKey(ssh));
   const sshd: LabUpReport['sshd'] = [];
   const hostKeys: Record<string, string> = {};

@@ -24,8 +24,7 @@ const labClient = path.join(root, 'tests/lab/lab-client.mjs');
 let server: ResultPromise | undefined;
 let consoleUrl = '';
 // This console's own data directory, with one operator made by the users CLI before it starts.
-// (Made in beforeAll: Playwright also loads this file just to list its tests.)
-let dataDir = '';
+const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
 const operator = { username: 'lab-operator', password: 'lab operator password' };
 
 const freePort = (): Promise<number> =>
@@ -48,8 +47,7 @@ async function ask(namespace: string, host: string, port: number): Promise<{ ok:
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  const lab = await labUp();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
+  const lab = await labUp({ consoleDataDir: dataDir }); // its console's ssh key reaches host2
   await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
   const port = await freePort();
   consoleUrl = `http://localhost:${port}/`;
@@ -69,11 +67,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   server?.kill();
   await server;
-  try {
-    await labDown();
-  } finally {
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  await labDown();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {
@@ -108,6 +103,7 @@ test('imports host3 on host1, routes it from host2:4433, then drags the import o
 });
 
 test('a rebind made with the CLI on a lab host appears in the open page without a reload; real traffic follows', async ({ page }) => {
+  await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
   await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(1);

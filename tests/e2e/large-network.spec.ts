@@ -5,8 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSimInventory } from '@/lib/console/generate-sim-inventory';
-import { createUser } from '@/lib/auth/users';
-import { openStore } from '@/lib/store';
+import { signIn, usersCommand } from './accounts';
 
 // A console of its own on a generated network of 200 simulated hosts and 2,000 bindings, as
 // `npm run -s sim -- generate --hosts 200 --bindings 2000` writes it.
@@ -28,22 +27,12 @@ const freePort = (): Promise<number> =>
     });
   });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Username', { exact: true }).fill(operator.username);
-  await page.getByLabel('Password', { exact: true }).fill(operator.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/login$/, { timeout: 60_000 });
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = await mkdtemp(path.join(tmpdir(), 'sy-e2e-large-'));
   const inventory = path.join(dir, 'net.json');
   await writeFile(inventory, JSON.stringify(generateSimInventory({ hosts: 200, bindings: 2000 })));
-  const db = openStore(path.join(dir, 'data'));
-  await createUser({ ...operator, role: 'operator', hosts: null, mustChangePassword: false }, db);
-  db.close();
+  await usersCommand(path.join(dir, 'data'), ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
   const port = await freePort();
   url = `http://localhost:${port}`;
   server = execa(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
@@ -76,7 +65,7 @@ async function expand(page: Page, ...hosts: string[]): Promise<void> {
 
 test('a page with 200 simulated hosts opens collapsed: every host, no more than about 500 nodes, parallel bindings bundled with their count', async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page);
+  await signIn(page, operator.username, operator.password, `${url}/login`);
   const header = page.getByRole('banner');
   await expect(header).toContainText('200 hosts · 2000 bindings', { timeout: 60_000 });
   await expect(header).not.toContainText('unreachable');
@@ -103,7 +92,7 @@ test('a page with 200 simulated hosts opens collapsed: every host, no more than 
 
 test('a change made in one tab appears in another without a reload, pushed by the server', async ({ page, context }) => {
   test.setTimeout(180_000);
-  await signIn(page);
+  await signIn(page, operator.username, operator.password, `${url}/login`);
   const other = await context.newPage();
   await other.goto(url);
   const before = '[aria-label="binding web-0: sim001 eth0:20000 → c002:8080"]';

@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inventoryPath, ownerPath, labDir, labDown, labInventory, labNamespaces, labStatus, labUp } from '@/lib/lab';
+import { inventoryPath, ownerPath, labDir, labDown, labHostKey, labInventory, labNamespaces, labStatus, labUp } from '@/lib/lab';
 import { ask, inNs } from './lab-fixture';
 
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
@@ -52,8 +52,10 @@ describe('the lab', () => {
     expect((await labStatus()).up).toBe(true);
   });
 
-  it('writes the console inventory it prints', () => {
-    expect(JSON.parse(readFileSync(inventoryPath, 'utf8'))).toEqual(labInventory());
+  it('writes the console inventory it prints, with the host key of the sshd it reaches host2 through', async () => {
+    const hostKey = await labHostKey('host2');
+    expect(hostKey).toMatch(/^ssh-ed25519 /);
+    expect(JSON.parse(readFileSync(inventoryPath, 'utf8'))).toEqual(labInventory({ hostKeys: { host2: hostKey! } }));
   });
 
   it('gives HOST1 and HOST2 forwarding with FORWARD policy DROP, and nobody else forwarding', async () => {

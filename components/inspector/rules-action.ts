@@ -1,0 +1,25 @@
+'use server';
+
+import { z } from 'zod';
+import { requireUser } from '@/lib/auth';
+import { networkHub } from '@/lib/hub';
+import { hostField, idField } from '@/components/console/field-schemas';
+
+const rulesInputSchema = z.object({ host: hostField, id: idField });
+
+/**
+ * The exact rules a binding holds on its host, as the host last reported them (from the hub; no
+ * host is asked). Pages get bindings without their rules, which are most of a status's size.
+ */
+export async function bindingRulesAction(input: unknown): Promise<{ ok: true; rules: string[] } | { ok: false; message: string }> {
+  try {
+    await requireUser('viewer');
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  const parsed = rulesInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'No such binding.' };
+  const { hub } = await networkHub();
+  const binding = hub.host(parsed.data.host)?.status?.bindings.find((b) => b.id === parsed.data.id);
+  return binding ? { ok: true, rules: binding.rules } : { ok: false, message: `${parsed.data.host} reports no binding "${parsed.data.id}".` };
+}
