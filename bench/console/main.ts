@@ -5,6 +5,7 @@
  */
 import { engineRoundTrip } from './engine-round-trip';
 import { simConsoleBench } from './sim-console';
+import { graphBench } from './graph-bench';
 
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const ms = (x: number) => `${Math.round(x)} ms`;
@@ -24,6 +25,9 @@ export async function runConsoleBench(): Promise<void> {
   row(`host sessions before / after ${f.tabs} tabs for ${f.idleSeconds} s`, `${f.sessionsBefore} / ${f.sessionsAfter}`, `target: ${f.hosts} (one per host)`);
   row('browser streams the hub serves', String(f.browserStreams), `(${f.tabs + 1} pages open)`);
   row(`console CPU with ${f.tabs} tabs open (engines of sim hosts included)`, `${f.cpuPercentOfOneCore.toFixed(1)} %`, 'target: < 10 % of one core');
+
+  // The graph itself: first render and pan/zoom frame times, the seed network beside the large one.
+  await graphBench();
 
   if (process.getuid?.() === 0 && process.env.BENCH_LAB !== '0') {
     console.log('\nRebind engine round trip on the lab (p50), before (a process per call) and after (a session per host):');

@@ -15,6 +15,7 @@ import { embeddedSimNetwork, runOnSimHost } from '@/lib/hosts/sim/sim-network';
 import type { SessionPool } from '@/lib/hosts';
 import { openConsole, percentile, signIn, timeToAppear } from './browser-timing';
 import { cpuSeconds } from './process-cpu';
+import { expandHosts } from './graph';
 
 export interface SimConsoleFigures {
   hosts: number;
@@ -76,7 +77,10 @@ export async function simConsoleBench(opts: { hosts: number; bindings: number; c
     const times: number[] = [];
     for (let i = 0; i < opts.changes; i++) {
       const host = hostName((i % opts.hosts) + 1);
-      const target = `c${String(((i + 7) % opts.hosts) + 1).padStart(3, '0')}`;
+      // A container no other binding of this front points at, so the moved binding is drawn as itself, not in a bundle.
+      const target = `c${String(((i + 2) % opts.hosts) + 1).padStart(3, '0')}`;
+      // A large network opens collapsed: open both ends' hosts so the binding is drawn.
+      await expandHosts(page, [host, hostName(((i + 2) % opts.hosts) + 1)]);
       const label = `[aria-label="binding web-0: ${host} eth0:20000 → ${target}:8080"]`;
       times.push(
         await timeToAppear(page, label, async () => {

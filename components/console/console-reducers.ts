@@ -3,7 +3,8 @@ import { buildGraph } from '@/components/graph/build-graph';
 import type { BindingEdge, GraphModel, GraphNode } from '@/components/graph/graph-model';
 import { portHandle } from '@/components/graph/graph-model';
 import { routePath } from '@/components/graph/route-path';
-import type { NodePlacement } from '@/components/graph/layout-graph';
+import type { NodePlacement } from '@/components/graph/layout-input';
+import { initialExpanded, nodeBudget } from '@/components/graph/host-expansion';
 
 /** Which form the side panel shows. */
 export type Panel = 'export' | 'import' | 'expose';
@@ -27,6 +28,10 @@ export interface ConsoleData {
   announcement: string;
   /** Why the last drag-rebind was refused, shown in an alert. */
   dragError: string | null;
+  /** Hosts drawn open, least recently opened first (a large network opens with none). */
+  expanded: string[];
+  /** The bundle of parallel bindings drawn one by one. */
+  openedBundle: string | null;
 }
 
 /** A fresh console over a topology: every node still to be laid out. */
@@ -41,6 +46,8 @@ export function initialData(topology: Topology): ConsoleData {
     panel: null,
     announcement: '',
     dragError: null,
+    expanded: initialExpanded(graph.nodes),
+    openedBundle: null,
   };
 }
 
@@ -57,7 +64,9 @@ export function applyTopology(data: ConsoleData, topology: Topology): ConsoleDat
     return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
   });
   const selectedEdgeId = graph.edges.some((e) => e.id === data.selectedEdgeId) ? data.selectedEdgeId : null;
-  return { ...data, topology, graph, nodes, selectedEdgeId };
+  // A small network stays all open, new hosts included.
+  const expanded = graph.nodes.length <= nodeBudget ? initialExpanded(graph.nodes) : data.expanded;
+  return { ...data, topology, graph, nodes, selectedEdgeId, expanded };
 }
 
 /**

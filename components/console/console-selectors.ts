@@ -26,3 +26,7 @@ export const selectTopology = (s: ConsoleState) => s.topology;
 export const selectHosts = (s: ConsoleState) => s.topology.hosts;
 /** How many bindings the graph draws. */
 export const selectBindingCount = (s: ConsoleState) => s.graph.edges.length;
+/** Hosts drawn open. */
+export const selectExpanded = (s: ConsoleState) => s.expanded;
+/** The bundle drawn one by one. */
+export const selectOpenBundle = (s: ConsoleState) => s.openedBundle;

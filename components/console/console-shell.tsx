@@ -30,10 +30,10 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
   const connecting = hosts.filter((h) => !h.reachable && h.connecting).length;
 
   return (
-    <div className="flex h-screen flex-col bg-white text-slate-900">
-      <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3">
+    <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-5 py-3 dark:border-slate-800">
         <h1 className="text-lg font-semibold tracking-tight">Switchyard</h1>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''}
           {connecting ? `, ${connecting} connecting` : ''} · {bindingCount} bindings
         </p>
@@ -51,7 +51,7 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
               </button>
             </>
           )}
-          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{access.role}{access.hosts ? ` of ${access.hosts.join(', ')}` : ''}</span>
+          <span className="self-center rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{access.role}{access.hosts ? ` of ${access.hosts.join(', ')}` : ''}</span>
         </nav>
         {account}
       </header>
@@ -61,15 +61,15 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
             <NetworkGraph />
           </ReactFlowProvider>
         </section>
-        <aside aria-label="Details" className="w-[380px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50">
+        <aside aria-label="Details" className="w-[380px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50 dark:border-slate-800 dark:bg-slate-900/50">
           {panel === 'export' && <BindingForm key="export" kind="export" />}
           {panel === 'import' && <BindingForm key="import" kind="import" />}
           {panel === 'expose' && <ExposeForm />}
-          {panel && <hr className="border-slate-200" />}
+          {panel && <hr className="border-slate-200 dark:border-slate-800" />}
           <Inspector />
         </aside>
       </main>
-      <footer className="border-t border-slate-200 px-5 py-1.5 text-xs text-slate-600">
+      <footer className="border-t border-slate-200 px-5 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         <p role="status" aria-live="polite">
           {announcement || 'Ready.'}
         </p>

@@ -1,8 +1,9 @@
 import { createStore as createZustandStore } from 'zustand/vanilla';
 import type { Access } from './access';
 import type { HostView, Topology } from '@/lib/console/topology';
-import type { NodePlacement } from '@/components/graph/layout-graph';
+import type { NodePlacement } from '@/components/graph/layout-input';
 import type { GraphNode } from '@/components/graph/graph-model';
+import { toggleHost } from '@/components/graph/host-expansion';
 import {
   adoptEpoch,
   applyHosts,
@@ -28,6 +29,10 @@ export interface ConsoleActions {
   settleRebind(edgeId: string, refusal: string | null): void;
   openPanel(panel: Panel | null): void;
   announce(message: string): void;
+  /** Open a collapsed host, or collapse an open one. */
+  toggleHost(hostId: string): void;
+  /** Draw a bundle's bindings one by one (null closes it). */
+  openBundle(bundleId: string | null): void;
 }
 
 export type ConsoleState = ConsoleData & ConsoleActions & { access: Access };
@@ -48,5 +53,7 @@ export function createConsoleStore(topology: Topology, access: Access) {
     settleRebind: (id, refusal) => set((s) => settleRebind(s, id, refusal)),
     openPanel: (panel) => set({ panel }),
     announce: (announcement) => set({ announcement }),
+    toggleHost: (hostId) => set((s) => ({ expanded: toggleHost(s.graph.nodes, s.expanded, hostId) })),
+    openBundle: (openedBundle) => set({ openedBundle }),
   }));
 }

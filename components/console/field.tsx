@@ -20,11 +20,11 @@ export function Field({ label, id, error, children }: { label: string; id: strin
 
 /** The look every text input and select in the console shares. */
 export const inputClass =
-  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm focus:border-violet-500 focus:outline-none focus:ring-2 focus:ring-violet-200 aria-[invalid=true]:border-rose-400';
+  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 focus:border-violet-500 focus:outline-none focus:ring-2 focus:ring-violet-200 aria-[invalid=true]:border-rose-400';
 
 /** Primary and secondary buttons. */
 export const buttonClass = {
   primary: 'rounded-md bg-violet-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-violet-800 disabled:cursor-not-allowed disabled:opacity-50',
-  secondary: 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50',
+  secondary: 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 disabled:cursor-not-allowed disabled:opacity-50',
   danger: 'rounded-md bg-rose-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-rose-800 disabled:opacity-50',
 } as const;

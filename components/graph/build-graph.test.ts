@@ -7,12 +7,18 @@ describe('buildGraph', () => {
   const node = (id: string) => graph.nodes.find((n) => n.id === id);
   const edge = (id: string) => graph.edges.find((e) => e.id === id);
 
-  it('draws hosts as groups holding their interfaces and exposed addresses, not loopback or the bridge', () => {
+  it('draws hosts as groups holding their interfaces, exposed addresses and containers, not loopback or the bridge', () => {
     expect(node('host:host1')?.ariaLabel).toBe('host host1');
     const children = graph.nodes.filter((n) => n.parentId === 'host:host1').map((n) => n.id);
-    expect(children.sort()).toEqual(['exposed:host1:10.2.1.3', 'iface:host1:eth1', 'iface:host1:eth2']);
+    expect(children.sort()).toEqual(['container:a1', 'exposed:host1:10.2.1.3', 'iface:host1:eth1', 'iface:host1:eth2']);
+    expect(node('container:a2')?.parentId).toBe('host:host2');
+    expect(node('host:host2')?.data).toMatchObject({ holds: { interfaces: 1, exposed: 1, containers: 1, bindings: 2 } });
     // Parents come before their children.
     expect(graph.nodes.findIndex((n) => n.id === 'host:host1')).toBeLessThan(graph.nodes.findIndex((n) => n.id === 'iface:host1:eth1'));
+  });
+
+  it('draws the overlay as one node named by its network and bridge', () => {
+    expect(node('overlay')).toMatchObject({ type: 'overlay', ariaLabel: 'overlay 10.2.0.0/16', data: { networks: ['10.2.0.0/16'], bridges: ['weave'] } });
   });
 
   it('labels binding edges with host, front and target as given', () => {
@@ -31,12 +37,12 @@ describe('buildGraph', () => {
     expect(odd.edges[0]).toMatchObject({ source: 'iface:host2:*', target: 'address:9.9.9.9', ariaLabel: 'binding odd: host2 *:53 → 9.9.9.9:53' });
   });
 
-  it('draws a host that never answered without insides, and keeps the others', () => {
+  it('draws a host that never answered without interfaces or addresses (only the containers the inventory puts there), and keeps the others', () => {
     const t = seedTopology();
     t.hosts[0] = { name: 'host1', transport: 'netns', reachable: false, error: 'waiting for host1 to answer', connecting: true };
     const g = buildGraph(t);
     expect(g.nodes.find((n) => n.id === 'host:host1')?.data).toMatchObject({ reachable: false, connecting: true });
-    expect(g.nodes.some((n) => n.parentId === 'host:host1')).toBe(false);
+    expect(g.nodes.filter((n) => n.parentId === 'host:host1').map((n) => n.id)).toEqual(['container:a1']);
     expect(g.edges.map((e) => e.id).sort()).toEqual(['binding:host2/route-h3', 'binding:host2/web']);
   });
 
@@ -48,7 +54,7 @@ describe('buildGraph', () => {
     const g = buildGraph(t);
     expect(g.nodes.find((n) => n.id === 'host:host1')?.data).toMatchObject({ reachable: false, error: 'the session ended', seenAt: '2026-01-01T00:00:00.000Z' });
     const inside = g.nodes.filter((n) => n.parentId === 'host:host1');
-    expect(inside.map((n) => n.id).sort()).toEqual(['exposed:host1:10.2.1.3', 'iface:host1:eth1', 'iface:host1:eth2']);
+    expect(inside.map((n) => n.id).sort()).toEqual(['container:a1', 'exposed:host1:10.2.1.3', 'iface:host1:eth1', 'iface:host1:eth2']);
     expect(inside.every((n) => n.type === 'endpoint' && n.data.dimmed)).toBe(true);
     expect(g.edges.find((e) => e.id === 'binding:host1/h3')).toMatchObject({ reconnectable: false, data: { unreachable: true } });
     // host2 still answers: its bindings (the route into host1's import) stay live.

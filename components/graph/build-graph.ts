@@ -1,13 +1,15 @@
 import type { BindingReport, Topology } from '@/lib/console/topology';
-import { frontHandle, portHandle, type BindingEdge, type EndpointNode, type EndpointNodeData, type GraphModel, type GraphNode, type HostNode } from './graph-model';
+import { overlayNetwork } from './overlay-network';
+import { frontHandle, overlayNodeId, portHandle, type BindingEdge, type OverlayNode, type EndpointNode, type EndpointNodeData, type GraphModel, type GraphNode, type HostNode } from './graph-model';
 import { bindingEdgeId, nodeId } from './node-ids';
 import { bindingLabel } from './binding-label';
 
 const addressOf = (cidr: string): string => cidr.split('/')[0];
 
 /**
- * The graph of a topology: hosts as groups holding their interfaces and exposed addresses,
- * containers, outside services and clients, and one edge per binding from its front to its target.
+ * The graph of a topology: hosts as groups holding their interfaces, exposed addresses and the
+ * containers they run; the overlay those addresses and containers are on; outside services and
+ * clients; and one edge per binding from its front to its target.
  */
 export function buildGraph(topology: Topology): GraphModel {
   const hosts: HostNode[] = [];
@@ -63,8 +65,13 @@ export function buildGraph(topology: Topology): GraphModel {
     }
   }
 
+  const hostIds = new Set(hosts.map((h) => h.id));
+  const unreachable = new Set(topology.hosts.filter((h) => !h.reachable).map((h) => nodeId.host(h.name)));
   for (const c of topology.containers) {
-    const n = endpoint(nodeId.container(c.name), { kind: 'container', label: c.name, address: c.address, host: c.host, ports: [], detail: `${c.address} on ${c.host}` });
+    const parent = nodeId.host(c.host);
+    const within = hostIds.has(parent) ? parent : undefined;
+    const dim = within && unreachable.has(within) && topology.hosts.find((h) => h.name === c.host)?.status ? { dimmed: true } : {};
+    const n = endpoint(nodeId.container(c.name), { kind: 'container', label: c.name, address: c.address, host: c.host, ports: [], detail: c.address, ...dim }, within);
     for (const s of c.services) addPort(n, s.port);
     byAddress.set(c.address, n.id);
   }
@@ -76,13 +83,14 @@ export function buildGraph(topology: Topology): GraphModel {
       ports: [s.port],
       proto: s.proto,
       reachableFrom: s.reachableFrom,
-      detail: `${s.address}:${s.port} · via ${s.reachableFrom.join(', ') || 'no host'}`,
+      // The hosts that reach it are drawn as links to it.
+      detail: `${s.address}:${s.port}`,
     });
     byAddressPort.set(`${s.address}:${s.port}`, n.id);
     if (!byAddress.has(s.address)) byAddress.set(s.address, n.id);
   }
   for (const c of topology.clients) {
-    endpoint(nodeId.client(c.name), { kind: 'client', label: c.name, address: c.address, reaches: c.reaches, ports: [], detail: `${c.address} · reaches ${c.reaches.join(', ')}` });
+    endpoint(nodeId.client(c.name), { kind: 'client', label: c.name, address: c.address, reaches: c.reaches, ports: [], detail: c.address });
   }
 
   const edges: BindingEdge[] = [];
@@ -111,9 +119,38 @@ export function buildGraph(topology: Topology): GraphModel {
     }
   }
 
+  for (const h of hosts) {
+    const inside = [...endpoints.values()].filter((n) => n.parentId === h.id);
+    h.data.holds = {
+      interfaces: inside.filter((n) => n.data.kind === 'interface').length,
+      exposed: inside.filter((n) => n.data.kind === 'exposed').length,
+      containers: inside.filter((n) => n.data.kind === 'container').length,
+      bindings: edges.filter((e) => e.data!.host === h.data.name).length,
+    };
+  }
+
   // React Flow wants parents before their children.
   const nodes: GraphNode[] = [...hosts, ...endpoints.values()];
+  const overlay = overlayNode(topology);
+  if (overlay) nodes.push(overlay);
   return { nodes, edges };
+}
+
+/** The overlay band, when any host exposes an address on it or any container runs. */
+function overlayNode(topology: Topology): OverlayNode | null {
+  const exposed = topology.hosts.flatMap((h) => h.status?.exposed ?? []);
+  if (!exposed.length && !topology.containers.length) return null;
+  const networks = [...new Set(exposed.map((e) => overlayNetwork(e.cidr)))].sort();
+  const bridges = [...new Set(exposed.map((e) => e.bridge))].sort();
+  return {
+    id: overlayNodeId,
+    type: 'overlay',
+    position: { x: 0, y: 0 },
+    ariaLabel: `overlay ${networks.join(', ') || 'network'}`,
+    draggable: false,
+    selectable: false,
+    data: { networks, bridges },
+  };
 }
 
 function frontNode(

@@ -17,6 +17,10 @@ export type HostNodeData = {
   /** Its first answer is still awaited. */
   connecting?: boolean;
   warnings: string[];
+  /** How many interfaces, exposed addresses and containers it holds (shown while collapsed). */
+  holds?: { interfaces: number; exposed: number; containers: number; bindings: number };
+  /** Drawn as one small box, its insides hidden (set by the visible view, never stored). */
+  collapsed?: boolean;
 };
 
 export type EndpointNodeData = {
@@ -49,12 +53,37 @@ export type BindingEdgeData = {
   highlighted?: boolean;
   /** Its host is not answering: the binding is drawn greyed, as last seen, and cannot be moved. */
   unreachable?: boolean;
+  /** One of several bindings between the same two endpoints, drawn apart from the others (an opened bundle). */
+  fan?: { index: number; count: number };
 };
+
+/** The overlay network as one band under the hosts, which exposed addresses and containers attach to. */
+export type OverlayNodeData = {
+  /** The overlay's networks, as the hosts expose them (`10.2.0.0/16`). */
+  networks: string[];
+  /** The bridges that carry it (`weave`). */
+  bridges: string[];
+};
+
+/** Several bindings between the same two drawn endpoints, drawn as one edge. */
+export type BundleEdgeData = {
+  /** The binding edges it stands for. */
+  members: string[];
+  count: number;
+};
+
+/** A line that is not a binding: a client reaching a host, or a thing attached to the overlay. */
+export type LinkEdgeData = { kind: 'reaches' | 'overlay' };
 
 export type HostNode = Node<HostNodeData, 'host'>;
 export type EndpointNode = Node<EndpointNodeData, 'endpoint'>;
-export type GraphNode = HostNode | EndpointNode;
+export type OverlayNode = Node<OverlayNodeData, 'overlay'>;
+export type GraphNode = HostNode | EndpointNode | OverlayNode;
 export type BindingEdge = Edge<BindingEdgeData, 'binding'>;
+export type BundleEdge = Edge<BundleEdgeData, 'bundle'>;
+export type LinkEdge = Edge<LinkEdgeData, 'link'>;
+/** Every edge the graph draws. */
+export type FlowEdge = BindingEdge | BundleEdge | LinkEdge;
 
 /** The network as nodes and binding edges, before layout. */
 export interface GraphModel {
@@ -71,3 +100,11 @@ export const handlePort = (handle: string | null | undefined): number | null => 
 };
 /** The one source handle every front node has. */
 export const frontHandle = 'out';
+/** Where a collapsed host takes the bindings that end inside it. */
+export const hostInHandle = 'in';
+/** Where overlay links leave an exposed address, a container or a host, and arrive at the band. */
+export const overlayHandle = 'overlay';
+/** Where a client's link arrives at a host. */
+export const reachHandle = 'reach';
+/** The overlay band's one node id. */
+export const overlayNodeId = 'overlay';

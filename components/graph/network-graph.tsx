@@ -5,6 +5,7 @@ import {
   Background,
   Controls,
   MarkerType,
+  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useNodesInitialized,
@@ -14,19 +15,24 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
-import { flowEdges, unplacedNodes } from '@/components/console/console-reducers';
+import { flowEdges } from '@/components/console/console-reducers';
 import { rebindAction } from '@/components/inspector/actions';
 import { BindingEdge } from './binding-edge';
+import { BundleEdge } from './bundle-edge';
 import { EndpointNode } from './endpoint-node';
-import type { BindingEdge as BindingEdgeType, GraphNode } from './graph-model';
+import type { BindingEdge as BindingEdgeType, FlowEdge, GraphNode } from './graph-model';
 import { HostNode } from './host-node';
-import { layoutGraph } from './layout-graph';
+import { LinkEdge } from './link-edge';
+import { OverlayNode } from './overlay-node';
 import { rebindTarget } from './rebind-target';
-import { selectAccess, selectDragError, selectGraph, selectNodes, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
+import { useGraphLayout } from './use-graph-layout';
+import { visibleGraph } from './visible-graph';
+import { minimapColor } from './minimap-color';
+import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
-const nodeTypes = { host: HostNode, endpoint: EndpointNode };
-const edgeTypes = { binding: BindingEdge };
+const nodeTypes = { host: HostNode, endpoint: EndpointNode, overlay: OverlayNode };
+const edgeTypes = { binding: BindingEdge, bundle: BundleEdge, link: LinkEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 10, height: 10 } };
 
 /** The network as a graph: nodes laid out once and kept; binding edges selectable and rebindable by dragging their target end. */
@@ -38,25 +44,20 @@ export function NetworkGraph() {
   const selectedEdgeId = useConsole(selectSelectedEdgeId);
   const dragError = useConsole(selectDragError);
   const access = useConsole(selectAccess);
+  const expanded = useConsole(selectExpanded);
+  const openBundle = useConsole(selectOpenBundle);
   // Only bindings on hosts the user may change get a draggable end; the rest are drawn read-only.
-  const edges = useMemo(
+  const bindingEdges = useMemo(
     () => flowEdges({ graph, pending, selectedEdgeId }).map((e) => (e.data && mayChange(access, e.data.host) ? e : { ...e, reconnectable: false })),
     [graph, pending, selectedEdgeId, access],
   );
+  // What this view draws: collapsed hosts, bundles, links to the overlay and from clients.
+  const visible = useMemo(() => visibleGraph(nodes, bindingEdges, { expanded, openBundle, selectedEdgeId }), [nodes, bindingEdges, expanded, openBundle, selectedEdgeId]);
+  const large = visible.nodes.length > 150;
   const reconnecting = useRef<BindingEdgeType | null>(null);
 
-  // Lay out whatever has no place yet; nodes already placed never move.
-  const waiting = nodes.some((n) => n.hidden);
-  useEffect(() => {
-    if (!waiting) return;
-    let cancelled = false;
-    void layoutGraph(store.getState().graph).then((placements) => {
-      if (!cancelled && unplacedNodes(store.getState()).length) store.getState().placeNodes(placements);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [waiting, graph, store]);
+  // Place whatever has no place yet (kept per user); nodes already placed never move.
+  const { keep } = useGraphLayout();
 
   // Fit the whole network into view once, when the laid-out nodes have been measured.
   const { fitView } = useReactFlow();
@@ -73,14 +74,30 @@ export function NetworkGraph() {
     [store],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<BindingEdgeType>[]) => {
-      for (const c of changes) if (c.type === 'select') store.getState().selectEdge(c.selected ? c.id : store.getState().selectedEdgeId === c.id ? null : store.getState().selectedEdgeId);
+    (changes: EdgeChange<FlowEdge>[]) => {
+      for (const c of changes) {
+        if (c.type !== 'select' || !c.id.startsWith('binding:')) continue;
+        store.getState().selectEdge(c.selected ? c.id : store.getState().selectedEdgeId === c.id ? null : store.getState().selectedEdgeId);
+      }
     },
     [store],
   );
+  // A bundle opens into its bindings; a binding is selected.
+  const onEdgeClick = useCallback(
+    (_: unknown, e: FlowEdge) => {
+      if (e.type === 'bundle') store.getState().openBundle(e.id);
+      else if (e.type === 'binding') store.getState().selectEdge(e.id);
+    },
+    [store],
+  );
+  const onPaneClick = useCallback(() => {
+    store.getState().selectEdge(null);
+    store.getState().openBundle(null);
+  }, [store]);
+  const onNodeDragStop = useCallback(() => keep(store.getState().nodes), [keep, store]);
 
   const isValidConnection = useCallback(
-    (c: Connection | BindingEdgeType) => {
+    (c: Connection | FlowEdge) => {
       const edge = reconnecting.current;
       if (!edge) return false;
       const connection: Connection = { source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? null, targetHandle: c.targetHandle ?? null };
@@ -119,30 +136,34 @@ export function NetworkGraph() {
       {nodes.every((n) => n.hidden) ? (
         <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>
       ) : (
-      <ReactFlow<GraphNode, BindingEdgeType>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<GraphNode, FlowEdge>
+        nodes={visible.nodes}
+        edges={visible.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onEdgeClick={(_, e) => store.getState().selectEdge(e.id)}
-        onPaneClick={() => store.getState().selectEdge(null)}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        onNodeDragStop={onNodeDragStop}
+        onlyRenderVisibleElements={large}
+        colorMode="system"
         onReconnectStart={(_, edge) => {
-          reconnecting.current = edge;
+          reconnecting.current = edge.type === 'binding' ? edge : null;
         }}
         onReconnectEnd={() => {
           reconnecting.current = null;
         }}
-        onReconnect={onReconnect}
+        onReconnect={onReconnect as (old: FlowEdge, c: Connection) => void}
         isValidConnection={isValidConnection}
         edgesReconnectable={false}
         reconnectRadius={14}
-        minZoom={0.2}
+        minZoom={0.05}
       >
-        <Background gap={24} color="#e2e8f0" />
+        <Background gap={24} />
         <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
       </ReactFlow>
       )}
     </div>

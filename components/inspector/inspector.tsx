@@ -32,14 +32,14 @@ export function Inspector() {
   ];
   return (
     <section aria-label={`Inspector: binding ${b.id}`} className="flex flex-col gap-4 p-4">
-      <h2 className="text-base font-semibold text-slate-900">
+      <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">
         Binding <span className="font-mono">{b.id}</span>
       </h2>
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>
-            <dd className={`text-slate-900 ${k === 'Kernel state' ? `font-medium ${b.state === 'active' ? 'text-emerald-700' : 'text-rose-700'}` : ''}`}>{v}</dd>
+            <dd className={`text-slate-900 dark:text-slate-100 ${k === 'Kernel state' ? `font-medium ${b.state === 'active' ? 'text-emerald-700' : 'text-rose-700'}` : ''}`}>{v}</dd>
           </div>
         ))}
       </dl>

@@ -24,7 +24,6 @@ const labClient = path.join(root, 'tests/lab/lab-client.mjs');
 let server: ResultPromise | undefined;
 let consoleUrl = '';
 // This console's own data directory, with one operator made by the users CLI before it starts.
-// (Made in beforeAll: Playwright also loads this file just to list its tests.)
 let dataDir = '';
 const operator = { username: 'lab-operator', password: 'lab operator password' };
 
@@ -69,11 +68,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   server?.kill();
   await server;
-  try {
-    await labDown();
-  } finally {
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  await labDown();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execa, type ResultPromise } from 'execa';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -55,7 +55,15 @@ test.afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test('a page with 200 simulated hosts renders them all, reachable, with their bindings', async ({ page }) => {
+/** Open hosts of the collapsed graph by their Expand buttons (drawn small at the fitted zoom). */
+async function expand(page: Page, ...hosts: string[]): Promise<void> {
+  for (const h of hosts) {
+    await page.getByRole('button', { name: `Expand host ${h}`, exact: true }).dispatchEvent('click');
+    await expect(page.getByRole('button', { name: `Collapse host ${h}`, exact: true })).toHaveCount(1);
+  }
+}
+
+test('a page with 200 simulated hosts opens collapsed: every host, no more than about 500 nodes, parallel bindings bundled with their count', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, operator.username, operator.password, `${url}/login`);
   const header = page.getByRole('banner');
@@ -63,8 +71,23 @@ test('a page with 200 simulated hosts renders them all, reachable, with their bi
   await expect(header).not.toContainText('unreachable');
   await expect(page.locator('[aria-label="host sim001"]')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('[aria-label="host sim200"]')).toHaveCount(1);
+  const nodes = page.locator('.react-flow__node');
+  expect(await nodes.count()).toBeLessThanOrEqual(500);
+  // sim001's three imports of its outside service are one bundle; its three routes into sim002 and an export to sim002's container another.
+  await expect(page.locator('.react-flow__edge[aria-label="3 bindings: sim001 → svc001"]')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[aria-label="4 bindings: sim001 → sim002"]')).toHaveCount(1);
+
+  // Opened, sim001 and sim002 show their insides: the export to c002 is drawn as itself, the routes are a bundle until it is opened.
+  await expand(page, 'sim001', 'sim002');
+  expect(await nodes.count()).toBeLessThanOrEqual(500);
   await expect(page.locator('[aria-label="binding web-0: sim001 eth0:20000 → c002:8080"]')).toHaveCount(1);
+  const routes = page.locator('.react-flow__edge[aria-label="3 bindings: eth0 → 10.2.0.2"]');
+  await expect(routes).toHaveCount(1);
+  await routes.dispatchEvent('click');
   await expect(page.locator('[aria-label="binding route-2: sim001 eth0:20002 → 10.2.0.2:30001"]')).toHaveCount(1);
+  // Zoomed in, bundles show their count as a label.
+  for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'zoom in' }).click();
+  await expect(page.locator('.react-flow__edgelabel-renderer').getByText(/^\d+ bindings$/).first()).toBeVisible();
 });
 
 test('a change made in one tab appears in another without a reload, pushed by the server', async ({ page, context }) => {
@@ -74,10 +97,14 @@ test('a change made in one tab appears in another without a reload, pushed by th
   await other.goto(url);
   const before = '[aria-label="binding web-0: sim001 eth0:20000 → c002:8080"]';
   const after = '[aria-label="binding web-0: sim001 eth0:20000 → c003:8080"]';
+  await expect(other.locator('[aria-label="host sim001"]')).toBeVisible({ timeout: 60_000 });
+  await expand(other, 'sim001', 'sim002', 'sim003');
   await expect(other.locator(before)).toHaveCount(1, { timeout: 60_000 });
   await other.evaluate(() => ((window as unknown as { beforeChange: boolean }).beforeChange = true));
 
   await page.goto(url);
+  await expect(page.locator('[aria-label="host sim001"]')).toBeVisible({ timeout: 60_000 });
+  await expand(page, 'sim001', 'sim002');
   await page.locator(before).focus();
   await page.keyboard.press('Enter');
   const inspector = page.getByRole('region', { name: 'Inspector: binding web-0' });

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+
+/** The graph's figures on one network, as the console's bench prints them. */
+export interface GraphFigures {
+  /** Navigation start to the graph drawn (nodes placed, edges on screen), ms. */
+  firstRenderMs: number;
+  /** 95th percentile of frame times while dragging the canvas, ms. */
+  panP95Ms: number;
+  /** 95th percentile of frame times while zooming with the wheel, ms. */
+  zoomP95Ms: number;
+  /** Nodes in the DOM once drawn. */
+  nodes: number;
+}
+
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
+};
+
+/** Frame times (ms between animation frames) recorded in the page while `gesture` runs. */
+async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await gesture();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+}
+
+/**
+ * Open the console at `url` in a signed-in page and measure the graph: first render, then
+ * frame times while panning (mouse drags across the canvas) and zooming (wheel steps in and out).
+ */
+export async function measureGraph(page: Page, url: string): Promise<GraphFigures> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('.react-flow__node') && !document.querySelector('.react-flow__node.hidden') && !document.body.textContent?.includes('Laying out the network') && document.querySelector('.react-flow__edge'), null, { timeout: 120_000 });
+  const firstRenderMs = await page.evaluate(() => performance.now());
+  const nodes = await page.locator('.react-flow__node').count();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const cx = pane.x + pane.width / 2;
+  const cy = pane.y + pane.height / 2;
+  const m = page.mouse;
+  const pan = await frameTimes(page, async () => {
+    for (let round = 0; round < 3; round++) {
+      await m.move(cx - 150, cy);
+      await m.down();
+      await m.move(cx + 150, cy + 60, { steps: 30 });
+      await m.move(cx - 150, cy, { steps: 30 });
+      await m.up();
+    }
+  });
+  const zoom = await frameTimes(page, async () => {
+    await m.move(cx, cy);
+    for (let i = 0; i < 15; i++) await m.wheel(0, -120);
+    for (let i = 0; i < 15; i++) await m.wheel(0, 120);
+  });
+  return { firstRenderMs, panP95Ms: p95(pan), zoomP95Ms: p95(zoom), nodes };
+}
+
+/** Open these hosts on a collapsed graph (by their Expand buttons), and wait until they are drawn open. */
+export async function expandHosts(page: Page, hosts: readonly string[]): Promise<void> {
+  for (const h of hosts) {
+    const expand = page.getByRole('button', { name: `Expand host ${h}`, exact: true });
+    if (await expand.count()) await expand.dispatchEvent('click');
+    await page.getByRole('button', { name: `Collapse host ${h}`, exact: true }).waitFor({ state: 'attached' });
+  }
+}
