@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -12,8 +12,12 @@ process.env.SWITCHYARD_E2E_PORT ??= execFileSync(process.execPath, [
   "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
 ]).toString();
 const port = Number(process.env.SWITCHYARD_E2E_PORT);
-// A fresh console data directory per run (users, sessions, audit), removed by the global teardown.
-process.env.SWITCHYARD_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
+// A fresh console data directory per run (users, sessions, audit), named after the run's port. The
+// console creates it; the global teardown removes it (a leftover of an aborted run is cleared here).
+if (!process.env.SWITCHYARD_E2E_DATA_DIR) {
+  process.env.SWITCHYARD_E2E_DATA_DIR = path.join(tmpdir(), `switchyard-e2e-${port}`);
+  for (const d of [process.env.SWITCHYARD_E2E_DATA_DIR, `${process.env.SWITCHYARD_E2E_DATA_DIR}-browser`]) rmSync(d, { recursive: true, force: true });
+}
 const dataDir = process.env.SWITCHYARD_E2E_DATA_DIR;
 
 /** Debian's Chromium, headless, with nothing phoning home. */

@@ -24,7 +24,8 @@ const labClient = path.join(root, 'tests/lab/lab-client.mjs');
 let server: ResultPromise | undefined;
 let consoleUrl = '';
 // This console's own data directory, with one operator made by the users CLI before it starts.
-const dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
+// (Made in beforeAll: Playwright also loads this file just to list its tests.)
+let dataDir = '';
 const operator = { username: 'lab-operator', password: 'lab operator password' };
 
 const freePort = (): Promise<number> =>
@@ -48,6 +49,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
   const lab = await labUp();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
   await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
   const port = await freePort();
   consoleUrl = `http://localhost:${port}/`;
@@ -67,8 +69,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   server?.kill();
   await server;
-  await labDown();
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await labDown();
+  } finally {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {
