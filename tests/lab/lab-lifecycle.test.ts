@@ -42,7 +42,7 @@ describe('the lab', () => {
     expect(await ask('a2', 'a1', 4422, 'still here?')).toEqual({ ok: true, reply: 'a1: still here?' });
     expect(await ask('host1', '192.168.1.3', 2211)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
     expect(await ask('host1', '192.168.4.4', 2211)).toEqual({ ok: true, reply: 'host4: Hello, world.' });
-  });
+  }, 300_000); // two full builds, each with an sshd per engine host, on a shared machine
 
   it('belongs to the process that brought it up: another process may not take it down meanwhile', async () => {
     expect((await labStatus()).owner).toBe(process.pid);
