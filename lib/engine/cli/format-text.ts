@@ -10,15 +10,16 @@ function table(rows: string[][]): string {
 function bindingRows(bs: BindingReport[]): string {
   if (bs.length === 0) return 'no bindings\n';
   return table([
-    ['ID', 'KIND', 'FRONT', 'TARGET', 'STATE', 'PACKETS', 'BYTES'],
+    ['ID', 'KIND', 'FRONT', 'TARGET', 'STATE', 'CONNS', 'BYTES IN', 'BYTES OUT'],
     ...bs.map((b) => [
       b.id,
       b.kind,
       `${describeFront(b)}/${b.proto}`,
       `${describeTarget(b.target)}${b.target.name !== b.target.address ? ` (${b.target.address})` : ''}`,
       b.state,
-      String(b.counters.packets),
-      String(b.counters.bytes),
+      String(b.traffic?.connections ?? b.counters.packets),
+      String(b.traffic?.toTarget.bytes ?? '-'),
+      String(b.traffic?.fromTarget.bytes ?? '-'),
     ]),
   ]);
 }

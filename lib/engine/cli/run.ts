@@ -23,6 +23,7 @@ import { optional, parseArgs, required, verbs, type ParsedArgs } from './args';
 import { formatChange, formatExpose, formatList, formatProbe, formatRepair, formatStatus } from './format-text';
 import { adopt } from '../verbs/adopt';
 import { probe } from '../verbs/probe';
+import type { TcpConnector } from '../host/probe';
 import { repair } from '../verbs/repair';
 import { watch } from '../verbs/watch';
 import { usage } from './usage';
@@ -41,6 +42,8 @@ export interface EngineIO {
   log?: (line: string) => void;
   /** Ends `watch` (default: SIGTERM or SIGINT to this process). */
   signal?: AbortSignal;
+  /** How `probe` connects to a target (default: a real TCP connection from this process); simulated hosts answer for their own network. */
+  connector?: TcpConnector;
 }
 
 /** An abort signal fired by SIGTERM or SIGINT, for `watch` under systemd or a terminal. */
@@ -152,7 +155,7 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
     }
     case 'probe': {
       const id = p.positional[0] === undefined ? undefined : parseId('id', p.positional[0]);
-      const r = await probe(ctx, id);
+      const r = await probe(ctx, id, io.connector);
       return { json: r, text: formatProbe(r) };
     }
     case 'watch': {
