@@ -4,21 +4,21 @@ import { execa } from 'execa';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 type Line = { id?: unknown; exitCode?: number; stdout?: string; stderr?: string; event?: string; report?: any };
 
-describe('serve --stdio on a real host', () => {
+describe.each(backends)('serve --stdio on a real host (%s backend)', (backend) => {
   let net: ScratchNetwork;
   beforeAll(async () => {
-    net = await scratchNetwork('iptables', 'iptables-nft');
+    net = await scratchNetwork(backend, 'iptables-nft');
   });
   afterAll(async () => {
     await net?.dispose();
   });
 
   it('answers by id, pushes a rule deleted by hand, and leaves at end of input', async () => {
-    const serve = execa('ip', ['netns', 'exec', net.ns.host, 'env', 'SWITCHYARD_HOSTNAME=kern', 'SWITCHYARD_IPTABLES=iptables-nft', process.execPath, cliPath, '--state-dir', net.stateDir, 'serve', '--stdio'], {
+    const serve = execa('ip', ['netns', 'exec', net.ns.host, 'env', 'SWITCHYARD_HOSTNAME=kern', 'SWITCHYARD_IPTABLES=iptables-nft', `SWITCHYARD_BACKEND=${backend}`, process.execPath, cliPath, '--state-dir', net.stateDir, 'serve', '--stdio'], {
       stdin: 'pipe',
       stdout: 'pipe',
       reject: false,
@@ -45,9 +45,14 @@ describe('serve --stdio on a real host', () => {
       expect(await net.ask(net.ns.out, '192.168.77.2', 2211, 'served')).toBe('c1: served');
       await until('the export in a pushed status', () => statuses().some((s) => s.report.bindings.some((b: any) => b.id === 'web' && b.state === 'active')));
 
-      // Someone flushes the binding's chain by hand: the session notices without being asked.
-      const chain = (await net.save()).match(/^:(SWITCHYARD-B-\S+)/m)![1];
-      await net.exec(net.ns.host, 'iptables-nft', ['-w', '-t', 'nat', '-F', chain]);
+      // Someone takes the binding's rule away by hand: the session notices without being asked.
+      if (backend === 'iptables') {
+        const chain = (await net.save()).match(/^:(SWITCHYARD-B-\S+)/m)![1];
+        await net.exec(net.ns.host, 'iptables-nft', ['-w', '-t', 'nat', '-F', chain]);
+      } else {
+        const r = await net.exec(net.ns.host, 'nft', ['delete', 'element', 'ip', 'switchyard', 'export_targets', '{ "eth0" . tcp . 2211 }']);
+        expect(r.exitCode, r.stderr).toBe(0);
+      }
       await until('the drift in a pushed status', () => statuses().at(-1)!.report.bindings.some((b: any) => b.id === 'web' && b.state !== 'active'));
 
       serve.stdin!.end();

@@ -17,19 +17,37 @@ async function linkFlags(): Promise<string> {
   return names.map((n, i) => `${n}=${flags[i].trim()}`).join(',');
 }
 
+// Which backend the state file names; re-read only when the file changed (it can be megabytes).
+function stateBackend(stateDir: string): (stamp: string) => Promise<string> {
+  let seen = '';
+  let backend = 'iptables';
+  return async (stamp) => {
+    if (stamp !== seen) {
+      seen = stamp;
+      const text = await readFile(join(stateDir, 'state.json'), 'utf8').catch(() => '');
+      backend = /"backend"\s*:\s*"nft"/.test(text) ? 'nft' : 'iptables';
+    }
+    return backend;
+  };
+}
+
 /**
  * The probe of a real host: the state file's mtime and size, ip_forward, interfaces and their
- * addresses from the kernel's own tables, and one `iptables-save -c` (rules and counters).
+ * addresses from the kernel's own tables, one `iptables-save -c` (rules and counters; also the nft
+ * backend's FORWARD jump and foreign rules), and on the nft backend its own table.
  */
 export function realHostProbe(stateDir: string, runner: CommandRunner, iptables: IptablesCommands): HostProbe {
+  const backendOf = stateBackend(stateDir);
   return async () => {
-    const [state, forward, links, save] = await Promise.all([
-      stat(join(stateDir, 'state.json')).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none'),
+    const state = await stat(join(stateDir, 'state.json')).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+    const nft = (await backendOf(state)) === 'nft';
+    const [forward, links, save, table] = await Promise.all([
       readFile('/proc/sys/net/ipv4/ip_forward', 'utf8').catch(() => '?'),
       linkFlags(),
       runner.run(iptables.save, ['-c']),
+      nft ? runner.run('nft', ['list', 'table', 'ip', 'switchyard']) : Promise.resolve({ exitCode: 0, stdout: '', stderr: '' }),
     ]);
-    return digest([state, forward, links, JSON.stringify(networkInterfaces()), String(save.exitCode), save.stdout]);
+    return digest([state, forward, links, JSON.stringify(networkInterfaces()), String(save.exitCode), save.stdout, String(table.exitCode), table.stdout]);
   };
 }
 
