@@ -109,7 +109,7 @@ describe.each(cases)('ownership (%s backend, %s)', (backend, flavour) => {
     expect(await net.ruleset()).not.toMatch(/SWITCHYARD|switchyard/);
     expect(foreignTables(await net.ruleset())).toBe(pristineNft);
     expect((await net.sw(['list'])).json.bindings).toEqual([]);
-  }, 180_000); // eight verbs, each compared against both tools' full dumps
+  }, 300_000); // eight verbs, each compared against both tools' full dumps
 
   it('lists foreign DNAT rules with the binding they would become', async () => {
     const s = await net.sw(['status']);
