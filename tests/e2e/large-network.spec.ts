@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execa, type ResultPromise } from 'execa';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSimInventory } from '@/lib/console/generate-sim-inventory';
-import { signIn, usersCommand } from './accounts';
+import { usersCommand } from './accounts';
 
 // A console of its own on a generated network of 200 simulated hosts and 2,000 bindings, as
 // `npm run -s sim -- generate --hosts 200 --bindings 2000` writes it.
@@ -27,6 +27,15 @@ const freePort = (): Promise<number> =>
     });
   });
 
+// As accounts.ts signs in, with more time: the first page after it draws 200 hosts on a shared machine.
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Username', { exact: true }).fill(operator.username);
+  await page.getByLabel('Password', { exact: true }).fill(operator.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login$/, { timeout: 150_000 });
+}
+
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = await mkdtemp(path.join(tmpdir(), 'sy-e2e-large-'));
@@ -37,7 +46,7 @@ test.beforeAll(async () => {
   url = `http://localhost:${port}`;
   server = execa(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: root,
-    env: { SWITCHYARD_INVENTORY: inventory, SWITCHYARD_DATA_DIR: path.join(dir, 'data') },
+    env: { SWITCHYARD_INVENTORY: inventory, SWITCHYARD_DATA_DIR: path.join(dir, 'data'), SWITCHYARD_URL: '' },
     reject: false,
     all: true,
   });
@@ -57,7 +66,7 @@ test.afterAll(async () => {
 
 test('a page with 200 simulated hosts renders them all, reachable, with their bindings', async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, operator.username, operator.password, `${url}/login`);
+  await signIn(page);
   const header = page.getByRole('banner');
   await expect(header).toContainText('200 hosts · 2000 bindings', { timeout: 60_000 });
   await expect(header).not.toContainText('unreachable');
@@ -69,7 +78,7 @@ test('a page with 200 simulated hosts renders them all, reachable, with their bi
 
 test('a change made in one tab appears in another without a reload, pushed by the server', async ({ page, context }) => {
   test.setTimeout(180_000);
-  await signIn(page, operator.username, operator.password, `${url}/login`);
+  await signIn(page);
   const other = await context.newPage();
   await other.goto(url);
   const before = '[aria-label="binding web-0: sim001 eth0:20000 → c002:8080"]';
