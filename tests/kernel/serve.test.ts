@@ -36,7 +36,7 @@ describe.each(backends)('serve --stdio on a real host (%s backend)', (backend) =
     try {
       await until('the first status', () => statuses().length === 1);
       expect(statuses()[0].report.host).toBe('kern');
-      serve.stdin!.write('{"id":1,"args":["export","--port","2211","--to","10.77.0.11:4422","--id","web"]}\nnot json\n');
+      serve.stdin!.write('{"id":1,"args":["export","--in","eth0","--port","2211","--to","10.77.0.11:4422","--id","web"]}\nnot json\n');
       await until('two answers', () => lines.filter((l) => 'id' in l).length === 2);
       expect(lines.filter((l) => 'id' in l).map((l) => [l.id, l.exitCode])).toEqual([
         [1, 0],
