@@ -117,11 +117,17 @@ test('takes the README screenshot: a selected route with its rules in the inspec
 test('rebinds through the inspector form, and refuses other operators’ stale edits', async ({ page, browser }) => {
   const c = new ConsolePage(page);
   await c.open();
-  // Two more operators load the page now, holding h3 at its current revision.
-  const dragger = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState: accounts.operator.state }));
-  await dragger.open();
-  const typist = new ConsolePage(await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState: accounts.operator.state }));
-  await typist.open();
+  // Two more operators load the page now, holding h3 at its current revision. Their pushed updates
+  // never arrive (a dropped event stream), so what they see goes stale: the host must refuse it.
+  const stalePage = async () => {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState: accounts.operator.state });
+    await p.route('**/api/events', (r) => r.abort());
+    const cp = new ConsolePage(p);
+    await cp.open();
+    return cp;
+  };
+  const dragger = await stalePage();
+  const typist = await stalePage();
 
   await c.select(h3OnHost4);
   const rebind = page.getByRole('form', { name: 'Rebind' });
