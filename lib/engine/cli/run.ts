@@ -49,7 +49,8 @@ export interface EngineIO {
 /** An abort signal fired by SIGTERM or SIGINT, for `watch` under systemd or a terminal. */
 function signalOnTerm(): AbortSignal {
   const ac = new AbortController();
-  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => ac.abort());
+  // `on`, not `once`: execa's exit hook re-raises a signal it finds no other listener for.
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => ac.abort());
   return ac.signal;
 }
 
