@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { execa, type ResultPromise } from 'execa';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
 import { signIn, usersCommand } from './accounts';
 import { ConsolePage } from './console-page';
@@ -27,15 +27,6 @@ let consoleUrl = '';
 let dataDir = '';
 const operator = { username: 'lab-operator', password: 'lab operator password' };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** One TCP exchange from a lab machine's namespace: what answered, or why nothing did. */
 async function ask(namespace: string, host: string, port: number): Promise<{ ok: boolean; reply?: string; error?: string }> {

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execa, type ResultPromise } from 'execa';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 import { generateSimInventory } from '@/lib/console/generate-sim-inventory';
 import { signIn, usersCommand } from './accounts';
 
@@ -17,15 +17,6 @@ let server: ResultPromise | undefined;
 let url = '';
 let dir = '';
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

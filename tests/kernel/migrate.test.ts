@@ -1,15 +1,8 @@
 import { execa } from 'execa';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { clientPath, scratchNetwork, type ScratchNetwork } from './scratch-network';
-
-interface Connection {
-  n: number;
-  ok: boolean;
-  reply?: string;
-  error?: string;
-}
+import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { underLoad } from './under-load';
 
 // `migrate` moves a host's bindings between backends while a client keeps opening new connections
 // through an export and the host itself uses an import: no connection may fail at any moment.
@@ -29,29 +22,6 @@ describe('migrate between backends under load', () => {
   afterAll(async () => {
     await net?.dispose();
   });
-
-  /** Run `fn` while a client in `from` opens connection after connection to host:port; returns them all. */
-  async function underLoad(from: string, host: string, port: number, fn: () => Promise<void>): Promise<Connection[]> {
-    const client = execa('ip', ['netns', 'exec', from, process.execPath, clientPath, 'loop', host, String(port), '--max', '5000', '--pause', '2', '--timeout', '3000'], {
-      stdin: 'pipe',
-      reject: false,
-      timeout: 60_000,
-    });
-    const seen: Connection[] = [];
-    createInterface({ input: client.stdout! }).on('line', (l) => seen.push(JSON.parse(l)));
-    const waitFor = async (count: number) => {
-      for (let i = 0; seen.length < count; i++) {
-        if (i > 500) throw new Error(`only ${seen.length} connections answered`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    await waitFor(10);
-    await fn();
-    await waitFor(seen.length + 10);
-    client.stdin!.end();
-    await client;
-    return seen;
-  }
 
   const run = async (args: string[], extra: Record<string, string> = {}) =>
     execa('ip', ['netns', 'exec', net.ns.host, process.execPath, cliPath, '--state-dir', net.stateDir, '--json', ...args], {
