@@ -220,7 +220,13 @@ test('anonymous direct POSTs to every action change nothing', async ({ browser }
     const r = await postAction(name, '/', JSON.stringify([input]), {});
     expect(r.body, name).toContain('Sign in first');
   }
-  expect((await postAction('refreshTopology', '/', '[]', {})).body).toContain('Sign in first');
+  // Reads are refused too: a binding's rules, and a user's kept positions (saving them changes the store).
+  expect((await postAction('bindingRulesAction', '/', JSON.stringify([{ host: 'host2', id: 'first' }]), {})).body).toContain('Sign in first');
+  for (const [name, input] of [['loadPositionsAction', []], ['savePositionsAction', [{ 'host:host2': { x: 1, y: 2 } }]]] as const) {
+    const r = await postAction(name, '/', JSON.stringify(input), {});
+    expect(r.body, name).not.toContain('Positions kept');
+    expect(r.body, name).not.toContain('"x"');
+  }
   for (const name of adminActions) {
     const req = captured.get(name)!;
     expect((await postAction(name, req.path, req.body, {}, req.contentType)).body, name).toContain('Sign in first');

@@ -1,4 +1,5 @@
 import { revalidatePath } from 'next/cache';
+import { networkHub, refreshHost } from '@/lib/hub';
 import { addBinding, rebindBinding, removeBinding } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
 import { bindingInputSchema, bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
@@ -7,8 +8,11 @@ import { failureResponse, invalidRequest, operationFailure } from '../api-error'
 import { apiUser, refused } from '../api-refusal';
 import { readJsonBody } from '../read-json-body';
 
-// The page shows the change on its next render.
-const changed = (): void => revalidatePath('/');
+// The hub takes the host's fresh status (open pages get it pushed), as after a change from a form.
+async function changed(host: string): Promise<void> {
+  await refreshHost(await networkHub(), host);
+  revalidatePath('/');
+}
 
 /** POST /api/v1/hosts/{host}/bindings: create an export or import, with the New export / New import forms' fields. */
 export async function postBinding(request: Request, host: string): Promise<Response> {
@@ -24,7 +28,7 @@ export async function postBinding(request: Request, host: string): Promise<Respo
   if (!parsed.success) return refused(user, about, invalidRequest(parsed.error, bindingLabels));
   const outcome = await addBinding(await operationContext(user), host, bindingSpecOf(parsed.data));
   if (!outcome.ok) return failureResponse(operationFailure(outcome));
-  changed();
+  await changed(host);
   const { binding, changes, warnings } = outcome.report;
   return Response.json({ binding, changes, warnings }, { status: 201 });
 }
@@ -40,7 +44,7 @@ export async function putBinding(request: Request, host: string, id: string): Pr
   if (!parsed.success) return refused(user, about, invalidRequest(parsed.error, changeLabels));
   const outcome = await rebindBinding(await operationContext(user), host, id, parsed.data.target, parsed.data.revision);
   if (!outcome.ok) return failureResponse(operationFailure(outcome));
-  changed();
+  await changed(host);
   const { binding, changes, warnings, flowsCut } = outcome.report;
   return Response.json({ binding, changes, warnings, ...(flowsCut === undefined ? {} : { flowsCut }) });
 }
@@ -56,7 +60,7 @@ export async function deleteBinding(request: Request, host: string, id: string):
   if (!parsed.success) return refused(user, about, invalidRequest(parsed.error, changeLabels));
   const outcome = await removeBinding(await operationContext(user), host, id, parsed.data.revision);
   if (!outcome.ok) return failureResponse(operationFailure(outcome));
-  changed();
+  await changed(host);
   const { changes, warnings } = outcome.report;
   return Response.json({ removed: id, changes, warnings });
 }
