@@ -121,7 +121,8 @@ test('rebinds through the inspector form, and refuses other operators’ stale e
   // never arrive (a dropped event stream), so what they see goes stale: the host must refuse it.
   const stalePage = async () => {
     const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState: accounts.operator.state });
-    await p.route('**/api/events', (r) => r.abort());
+    // An event stream that says nothing and waits ten minutes before it tries again.
+    await p.route('**/api/events**', (r) => r.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 600000\n\n' }));
     const cp = new ConsolePage(p);
     await cp.open();
     return cp;
