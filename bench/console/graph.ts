@@ -19,18 +19,18 @@ const p95 = (xs: number[]) => {
 
 /** Frame times (ms between animation frames) recorded in the page while `gesture` runs. */
 async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  // A string, not a function: the bench runs under tsx, whose helpers (__name) do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await gesture();
   return page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
