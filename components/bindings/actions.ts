@@ -5,7 +5,7 @@ import { addBinding, planBinding } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
 import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
-import { refreshAfterChange } from '@/components/console/refresh-after-change';
+import { refreshAfterChange } from '@/lib/console/hub-views';
 import { bindingInputSchema, bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
 
 /** Show what creating this export/import would change on its host; changes nothing. */

@@ -5,7 +5,7 @@ import { exposeHost } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
 import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
-import { refreshAfterChange } from '@/components/console/refresh-after-change';
+import { refreshAfterChange } from '@/lib/console/hub-views';
 import { exposeInputSchema, exposeLabels } from './expose-input';
 
 /** Expose a host on the overlay: the address on its bridge and the NAT `weave expose` adds. */

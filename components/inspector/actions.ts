@@ -5,7 +5,7 @@ import { rebindBinding, removeBinding } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
 import { hostRefusal, invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
-import { refreshAfterChange } from '@/components/console/refresh-after-change';
+import { refreshAfterChange } from '@/lib/console/hub-views';
 import { changeLabels, rebindInputSchema, removeInputSchema } from '@/lib/console/input/binding-change-input';
 
 /** Point a binding at a new target; refused with fresh state if it changed since the operator loaded it. */

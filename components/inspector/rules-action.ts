@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth';
-import { networkHub } from '@/lib/hub';
+import { reportedRules } from '@/lib/console/hub-views';
 import { hostField, idField } from '@/lib/console/input/field-schemas';
 
 const rulesInputSchema = z.object({ host: hostField, id: idField });
@@ -19,7 +19,6 @@ export async function bindingRulesAction(input: unknown): Promise<{ ok: true; ru
   }
   const parsed = rulesInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'No such binding.' };
-  const { hub } = await networkHub();
-  const binding = hub.host(parsed.data.host)?.status?.bindings.find((b) => b.id === parsed.data.id);
-  return binding ? { ok: true, rules: binding.rules } : { ok: false, message: `${parsed.data.host} reports no binding "${parsed.data.id}".` };
+  const rules = await reportedRules(parsed.data.host, parsed.data.id);
+  return rules ? { ok: true, rules } : { ok: false, message: `${parsed.data.host} reports no binding "${parsed.data.id}".` };
 }

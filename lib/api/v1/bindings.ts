@@ -1,5 +1,5 @@
 import { revalidatePath } from 'next/cache';
-import { networkHub, refreshHost } from '@/lib/hub';
+import { refreshAfterChange } from '@/lib/console/hub-views';
 import { addBinding, rebindBinding, removeBinding } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
 import { bindingInputSchema, bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
@@ -10,7 +10,7 @@ import { readJsonBody } from '../read-json-body';
 
 // The hub takes the host's fresh status (open pages get it pushed), as after a change from a form.
 async function changed(host: string): Promise<void> {
-  await refreshHost(await networkHub(), host);
+  await refreshAfterChange(host);
   revalidatePath('/');
 }
 
