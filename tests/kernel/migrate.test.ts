@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { bind, exportAndImport, scratchNetwork, type ScratchNetwork } from './scratch-network';
 import { underLoad } from './under-load';
 
 // `migrate` moves a host's bindings between backends while a client keeps opening new connections
@@ -10,14 +10,10 @@ describe('migrate between backends under load', () => {
   let net: ScratchNetwork;
   beforeAll(async () => {
     net = await scratchNetwork('iptables');
-    for (const s of [
-      ['export', '--port', '2211', '--in', 'eth0', '--to', '10.77.0.11:4422', '--id', 'web'],
-      ['import', '--on', '10.77.0.1', '--port', '3322', '--to', '10.77.0.12:4422', '--id', 'svc'],
+    await bind(net, [
+      ...exportAndImport,
       ['export', '--proto', 'udp', '--port', '5353', '--to', '10.77.0.12:4422', '--id', 'dns'],
-    ]) {
-      const r = await net.sw(s);
-      expect(r.exitCode, r.stderr).toBe(0);
-    }
+    ]);
   });
   afterAll(async () => {
     await net?.dispose();

@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, bind, exportAndImport, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // `probe` connects from inside the host's namespace to each binding's target.
 describe.each(backends)('probe (%s backend)', (backend) => {
   let net: ScratchNetwork;
   beforeAll(async () => {
     net = await scratchNetwork(backend);
-    for (const s of [
-      ['export', '--port', '2211', '--in', 'eth0', '--to', '10.77.0.11:4422', '--id', 'web'],
-      ['import', '--on', '10.77.0.1', '--port', '3322', '--to', '10.77.0.12:4422', '--id', 'svc'],
+    await bind(net, [
+      ...exportAndImport,
       ['export', '--proto', 'udp', '--port', '5353', '--to', '10.77.0.11:4422', '--id', 'dns'],
       ['export', '--port', '2299', '--in', 'eth0', '--to', '10.77.0.99:4422', '--id', 'nowhere'],
-    ]) {
-      const r = await net.sw(s);
-      expect(r.exitCode, r.stderr).toBe(0);
-    }
+    ]);
   });
   afterAll(async () => {
     await net?.dispose();

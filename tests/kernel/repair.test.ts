@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, bind, exportAndImport, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // `repair [ID]` puts back one binding's rules in one transaction and names no other binding's.
 describe.each(backends)('repair (%s backend)', (backend) => {
   let net: ScratchNetwork;
   beforeAll(async () => {
     net = await scratchNetwork(backend);
-    for (const s of [
-      ['export', '--port', '2211', '--in', 'eth0', '--to', '10.77.0.11:4422', '--id', 'web'],
-      ['import', '--on', '10.77.0.1', '--port', '3322', '--to', '10.77.0.12:4422', '--id', 'svc'],
-    ]) {
-      const r = await net.sw(s);
-      expect(r.exitCode, r.stderr).toBe(0);
-    }
+    await bind(net, exportAndImport);
   });
   afterAll(async () => {
     await net?.dispose();

@@ -197,3 +197,17 @@ export async function scratchNetwork(backend: BackendName = 'iptables', flavour:
   }
   return net;
 }
+
+/** The two bindings many kernel tests start from: c1 exported on eth0:2211, c2 imported on the host's overlay address. */
+export const exportAndImport: readonly string[][] = [
+  ['export', '--port', '2211', '--in', 'eth0', '--to', '10.77.0.11:4422', '--id', 'web'],
+  ['import', '--on', '10.77.0.1', '--port', '3322', '--to', '10.77.0.12:4422', '--id', 'svc'],
+];
+
+/** Create each binding with the CLI, in order; the first one the host refuses fails the test with its reason. */
+export async function bind(net: ScratchNetwork, specs: readonly (readonly string[])[]): Promise<void> {
+  for (const s of specs) {
+    const r = await net.sw([...s]);
+    if (r.exitCode !== 0) throw new Error(`${s.join(' ')}: exit ${r.exitCode}: ${r.stderr}`);
+  }
+}

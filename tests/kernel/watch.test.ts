@@ -1,7 +1,7 @@
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backends, bind, exportAndImport, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // `watch` heals what another tool flushed, within 10 s, and leaves foreign rules alone.
 describe.each(backends)('watch (%s backend)', (backend) => {
@@ -10,13 +10,7 @@ describe.each(backends)('watch (%s backend)', (backend) => {
   let log = '';
   beforeAll(async () => {
     net = await scratchNetwork(backend);
-    for (const s of [
-      ['export', '--port', '2211', '--in', 'eth0', '--to', '10.77.0.11:4422', '--id', 'web'],
-      ['import', '--on', '10.77.0.1', '--port', '3322', '--to', '10.77.0.12:4422', '--id', 'svc'],
-    ]) {
-      const r = await net.sw(s);
-      expect(r.exitCode, r.stderr).toBe(0);
-    }
+    await bind(net, exportAndImport);
     watcher = execa('ip', ['netns', 'exec', net.ns.host, process.execPath, cliPath, '--state-dir', net.stateDir, 'watch', '--interval', '1'], {
       env: net.env,
       reject: false,
