@@ -25,6 +25,12 @@ export const rebindArgs = (id: string, to: string, revision: number): string[] =
 /** `remove ID --revision N`. */
 export const removeArgs = (id: string, revision: number): string[] => ['remove', id, '--revision', String(revision)];
 
+/** `repair ID`: re-apply that binding's rules alone. */
+export const repairArgs = (id: string): string[] => ['repair', id];
+
+/** `adopt REF --id ID`: a foreign DNAT rule becomes a binding with the operator's id. */
+export const adoptArgs = (ref: string, id: string): string[] => ['adopt', ref, '--id', id];
+
 /** `expose CIDR [--bridge B] [--name FQDN]`. */
 export const exposeArgs = (cidr: string, bridge?: string, name?: string): string[] => [
   'expose',

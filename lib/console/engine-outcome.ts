@@ -22,6 +22,7 @@ const fieldLabels: Record<string, string> = {
   cidr: 'Address',
   bridge: 'Bridge',
   name: 'Name',
+  ref: 'Foreign rule',
 };
 
 /** The label of the form field an engine field name stands for. */

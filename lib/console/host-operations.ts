@@ -3,7 +3,7 @@ import { mayChangeHost, type User } from '@/lib/auth/user';
 import { recordIntent, recordOutcome, recordRefusal, type AuditIntent } from '@/lib/audit';
 import type { BindingSpec } from '@/lib/engine/model/binding';
 import type { ChangeReport, ExposeReport, ListReport } from '@/lib/engine/model/report';
-import { addArgs, exposeArgs, planDocument, rebindArgs, removeArgs } from './engine-args';
+import { addArgs, adoptArgs, exposeArgs, planDocument, rebindArgs, removeArgs, repairArgs } from './engine-args';
 import { readEngineOutcome, type EngineOutcome } from './engine-outcome';
 import type { Inventory } from './inventory';
 
@@ -106,3 +106,11 @@ export const removeBinding = (ctx: OperationContext, hostName: string, id: strin
 /** Give the host an address on the overlay (the seed's `weave expose`). */
 export const exposeHost = (ctx: OperationContext, hostName: string, cidr: string, bridge?: string, name?: string): Promise<EngineOutcome<ExposeReport>> =>
   change(ctx, hostName, { action: 'expose', targetAfter: cidr, args: exposeArgs(cidr, bridge, name) });
+
+/** Re-apply one drifted binding's rules (its missing rules back, unexpected ones gone); nothing else is touched. */
+export const repairBinding = (ctx: OperationContext, hostName: string, id: string): Promise<EngineOutcome<ChangeReport>> =>
+  change(ctx, hostName, { action: 'repair', binding: id, args: repairArgs(id), targetBefore: (h) => currentTarget(h, id) });
+
+/** Turn a foreign DNAT rule (`ref`, as the host's status lists it) into a binding with the id the operator chose. */
+export const adoptForeignRule = (ctx: OperationContext, hostName: string, ref: string, id: string, target?: string): Promise<EngineOutcome<ChangeReport>> =>
+  change(ctx, hostName, { action: 'adopt', binding: id, ...(target ? { targetAfter: target } : {}), args: adoptArgs(ref, id) });

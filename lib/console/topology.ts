@@ -4,20 +4,21 @@ import type { Transport } from '@/lib/hosts/host-connection';
 import type { InventoryClient, InventoryContainer, InventoryService } from './inventory';
 
 export type { Binding, BindingKind, BindingSpec, Exposure, Proto } from '@/lib/engine/model/binding';
-export type { BindingReport, ChangeReport, Change, KernelState, StatusReport, InterfaceFact } from '@/lib/engine/model/report';
+export type { BindingReport, ChangeReport, Change, KernelState, StatusReport, InterfaceFact, ForeignRule, ProbeResult, Traffic, WatcherStatus } from '@/lib/engine/model/report';
 export type { InventoryClient, InventoryContainer, InventoryService } from './inventory';
 export type { Transport } from '@/lib/hosts/host-connection';
-import type { StatusReport } from '@/lib/engine/model/report';
+import type { ProbeResult, StatusReport } from '@/lib/engine/model/report';
 
 /**
  * One host as the console last saw it. Reachable: its engine's status (`stale` while it is only the
  * status from before a restart). Not reachable: why, with the last-known status and when the host
- * was last seen, if it ever was (`connecting` while its first answer is awaited). `seq` orders the
+ * was last seen, if it ever was (`connecting` while its first answer is awaited). `probes`: the console's
+ * last health probe of each binding. `seq` orders the
  * views of one host the hub sends: a browser never replaces a view with an older one.
  */
 export type HostView =
-  | { name: string; transport: Transport; reachable: true; status: StatusReport; seenAt?: string; stale?: boolean; seq?: number }
-  | { name: string; transport: Transport; reachable: false; error: string; status?: StatusReport; seenAt?: string; connecting?: boolean; seq?: number };
+  | { name: string; transport: Transport; reachable: true; status: StatusReport; seenAt?: string; stale?: boolean; seq?: number; probes?: ProbeResult[] }
+  | { name: string; transport: Transport; reachable: false; error: string; status?: StatusReport; seenAt?: string; connecting?: boolean; seq?: number; probes?: ProbeResult[] };
 
 /** Everything the graph draws, gathered from every host at one moment. */
 export interface Topology {

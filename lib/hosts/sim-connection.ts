@@ -19,7 +19,7 @@ export function simConnector(host: SimHost, watchIntervalMs?: number): Connector
       JSON.stringify(host.interfaces),
       String(host.ipForward),
     ]);
-    const serving = serveStdio({ input: toEngine, output: fromEngine, globals: [], io: { runner: host.runner, store: host.store, hostname: host.name, env: {} }, probe, watchIntervalMs });
+    const serving = serveStdio({ input: toEngine, output: fromEngine, globals: [], io: { runner: host.runner, store: host.store, hostname: host.name, env: {}, connector: host.connector }, probe, watchIntervalMs });
     serving.then(
       () => channel.end('the session was closed'),
       (e: unknown) => channel.end(`the simulated engine failed: ${e instanceof Error ? e.message : String(e)}`),

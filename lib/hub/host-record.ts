@@ -1,4 +1,4 @@
-import type { StatusReport } from '@/lib/engine/model/report';
+import type { ProbeResult, StatusReport } from '@/lib/engine/model/report';
 import type { Transport } from '@/lib/hosts/host-connection';
 
 /**
@@ -21,6 +21,8 @@ export interface HostRecord {
   reason?: string;
   /** The hub's change counter when this record last changed; browsers ask for what is newer. */
   seq: number;
+  /** The last health probe of each of its bindings (the console's prober), if any yet. */
+  probes?: ProbeResult[];
 }
 
 /** A host's last-known state as the store keeps it across restarts. */
@@ -43,7 +45,7 @@ const sameStatus = (a: StatusReport | null, b: StatusReport): boolean => a !== n
  */
 export function withStatus(record: HostRecord, status: StatusReport, at: string, seq: number): HostRecord {
   if (record.freshness === 'fresh' && sameStatus(record.status, status)) return record;
-  return { name: record.name, transport: record.transport, status, seenAt: at, freshness: 'fresh', seq };
+  return { name: record.name, transport: record.transport, status, seenAt: at, freshness: 'fresh', seq, ...probesOf(record) };
 }
 
 /**
@@ -54,10 +56,18 @@ export function withStatus(record: HostRecord, status: StatusReport, at: string,
 export function withSession(record: HostRecord, change: { up: boolean; reason?: string; at: string }, seq: number): HostRecord {
   if (change.up) {
     if (record.freshness !== 'down') return record;
-    return { name: record.name, transport: record.transport, status: record.status, seenAt: change.at, freshness: 'stale', seq };
+    return { name: record.name, transport: record.transport, status: record.status, seenAt: change.at, freshness: 'stale', seq, ...probesOf(record) };
   }
   const reason = change.reason || 'the session ended';
   if (record.freshness === 'down' && record.reason === reason) return record;
   const seenAt = record.freshness === 'fresh' ? change.at : record.seenAt;
-  return { name: record.name, transport: record.transport, status: record.status, seenAt, freshness: 'down', reason, seq };
+  return { name: record.name, transport: record.transport, status: record.status, seenAt, freshness: 'down', reason, seq, ...probesOf(record) };
+}
+
+const probesOf = (r: HostRecord): { probes?: ProbeResult[] } => (r.probes ? { probes: r.probes } : {});
+
+/** The console probed the host's bindings: the record carries the results (the same record when nothing changed). */
+export function withProbes(record: HostRecord, probes: ProbeResult[], seq: number): HostRecord {
+  if (record.probes && JSON.stringify(record.probes) === JSON.stringify(probes)) return record;
+  return { ...record, probes, seq };
 }

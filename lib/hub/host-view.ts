@@ -8,7 +8,7 @@ const withoutRules = (s: StatusReport): StatusReport => ({ ...s, bindings: s.bin
 /** A hub record as the page draws it (bindings without their rules, see `bindingRulesAction`). */
 export function hostView(record: HostRecord): HostView {
   const r = record.status ? { ...record, status: withoutRules(record.status) } : record;
-  const base = { name: r.name, transport: r.transport, seq: r.seq };
+  const base = { name: r.name, transport: r.transport, seq: r.seq, ...(r.probes ? { probes: r.probes } : {}) };
   const seen = r.seenAt ? { seenAt: r.seenAt } : {};
   if (r.freshness === 'down') return { ...base, reachable: false, error: r.reason ?? 'unreachable', ...(r.status ? { status: r.status } : {}), ...seen };
   if (!r.status) return { ...base, reachable: false, error: `waiting for ${r.name} to answer`, connecting: true };

@@ -1,6 +1,6 @@
-import type { StatusReport } from '@/lib/engine/model/report';
+import type { ProbeResult, StatusReport } from '@/lib/engine/model/report';
 import type { Transport } from '@/lib/hosts/host-connection';
-import { restoredRecord, withSession, withStatus, type HostRecord, type PersistedHost } from './host-record';
+import { restoredRecord, withProbes, withSession, withStatus, type HostRecord, type PersistedHost } from './host-record';
 
 /** Called with every record that changed. */
 export type HubListener = (record: HostRecord) => void;
@@ -54,6 +54,11 @@ export class Hub {
   /** The host's session went up or down. */
   observeSession(name: string, change: { up: boolean; reason?: string; at: string }): void {
     this.update(name, (r, seq) => withSession(r, change, seq));
+  }
+
+  /** The console's prober probed the host's bindings. */
+  observeProbes(name: string, probes: ProbeResult[]): void {
+    this.update(name, (r, seq) => withProbes(r, probes, seq));
   }
 
   /** Hear about every changed record; returns the unsubscribe function. */

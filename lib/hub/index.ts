@@ -6,3 +6,4 @@ export { hostView } from './host-view';
 export { hostEventStream, streamStart, type StreamStart } from './host-event-stream';
 export { networkHub, startNetworkHub, hubTopology, refreshHost, type NetworkHub } from './network-hub';
 export { loadHostStates, saveHostStates } from './host-state-table';
+export { startProber, probeIntervalFromEnv, type Prober, type AskProbe } from './prober';

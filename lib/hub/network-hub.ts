@@ -6,11 +6,12 @@ import type { HostView, Topology } from '@/lib/console/topology';
 import { hostSessions, runEngine, type SessionPool } from '@/lib/hosts';
 import { startSimNetwork } from '@/lib/hosts/sim/sim-network';
 import { readEngineOutcome } from '@/lib/console/engine-outcome';
-import type { StatusReport } from '@/lib/engine/model/report';
+import type { ProbeReport, StatusReport } from '@/lib/engine/model/report';
 import { store, type Database } from '@/lib/store';
 import { Hub } from './hub';
 import { hostView } from './host-view';
 import { loadHostStates, saveHostStates } from './host-state-table';
+import { probeIntervalFromEnv, startProber, type Prober } from './prober';
 
 /** The console server's hub: the inventory it serves, every host's last-known state, and which run counted it. */
 export interface NetworkHub {
@@ -18,6 +19,8 @@ export interface NetworkHub {
   readonly hub: Hub;
   /** Changes when the server restarts, so browsers know its versions start again. */
   readonly epoch: string;
+  /** Probes every binding's target each interval through the host sessions. */
+  readonly prober: Prober;
   /** Stop listening and keep what is not kept yet (the sessions belong to the pool). */
   stop(): void;
 }
@@ -30,7 +33,7 @@ const defaultPersistEveryMs = 2_000;
  * fresh), build the inventory's simulated hosts, open one session per host through `pool`, and
  * feed the hub from their pushed statuses and up/down transitions.
  */
-export async function startNetworkHub(inventory: Inventory, db: Database, pool: SessionPool, opts: { persistEveryMs?: number } = {}): Promise<NetworkHub> {
+export async function startNetworkHub(inventory: Inventory, db: Database, pool: SessionPool, opts: { persistEveryMs?: number; probeIntervalMs?: number } = {}): Promise<NetworkHub> {
   const hub = new Hub(inventory.hosts, loadHostStates(db));
   if (inventory.hosts.some((h) => h.transport === 'sim')) await startSimNetwork(simNetworkOf(inventory));
   const offStatus = pool.onStatus((host, report) => hub.observeStatus(host, report));
@@ -44,13 +47,24 @@ export async function startNetworkHub(inventory: Inventory, db: Database, pool: 
   const keep = () => saveHostStates(db, hub.takeUnsaved());
   const persist = setInterval(keep, opts.persistEveryMs ?? defaultPersistEveryMs);
   persist.unref();
+  const prober = startProber(
+    hub,
+    async (name) => {
+      const entry = inventory.hosts.find((x) => x.name === name);
+      if (!entry) return null;
+      const outcome = readEngineOutcome<ProbeReport>(name, await pool.request(entry, ['probe']));
+      return outcome.ok ? outcome.report : null;
+    },
+    { intervalMs: opts.probeIntervalMs ?? probeIntervalFromEnv() },
+  );
   const stop = () => {
+    prober.stop();
     clearInterval(persist);
     offStatus();
     offState();
     keep();
   };
-  return { inventory, hub, epoch: randomUUID(), stop };
+  return { inventory, hub, epoch: randomUUID(), prober, stop };
 }
 
 // One hub per server process, kept on globalThis because Next.js may load this module once per bundle.

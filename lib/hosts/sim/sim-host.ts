@@ -1,6 +1,7 @@
 import { MemoryStateStore } from '@/lib/engine';
 import { SimulatedIptables, handleIptablesCommand } from '@/lib/engine/iptables/simulated';
 import { commandNotFound, type CommandRunner, type RunOptions, type RunResult } from '@/lib/engine/runner/command-runner';
+import type { TcpConnector } from '@/lib/engine/host/probe';
 import type { SimHostSpec, SimInterface } from './seed-network';
 
 const ok = (stdout = ''): RunResult => ({ exitCode: 0, stdout, stderr: '' });
@@ -17,6 +18,8 @@ export class SimHost {
   readonly iptables = new SimulatedIptables();
   readonly store = new MemoryStateStore();
   ipForward = true;
+  /** How `probe` connects from this host: decided from its network's description (set by the network). */
+  connector?: TcpConnector;
   /** Answers the engine's commands; conntrack holds no flows here, so deletions find nothing. */
   readonly runner: CommandRunner;
 

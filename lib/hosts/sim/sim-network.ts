@@ -1,6 +1,7 @@
 import { runSwitchyard } from '@/lib/engine';
 import type { RunResult } from '@/lib/engine/runner/command-runner';
 import { SimHost } from './sim-host';
+import { simProbeConnector } from './sim-probe';
 import { seedNetwork, type SimHostSpec, type SimNetworkSpec } from './seed-network';
 
 /** The simulated hosts of one network, by name, each already exposed on the overlay. */
@@ -28,7 +29,7 @@ function withOwnInterfaces(h: SimHostSpec): SimHostSpec {
 
 /** Runs the engine in process on one simulated host, exactly as its CLI would run there. */
 export function runOnSimHost(host: SimHost, args: readonly string[], stdin?: string): Promise<RunResult> {
-  return runSwitchyard(['--json', ...args], { runner: host.runner, store: host.store, hostname: host.name, stdin, env: {} });
+  return runSwitchyard(['--json', ...args], { runner: host.runner, store: host.store, hostname: host.name, stdin, env: {}, connector: host.connector });
 }
 
 async function mustRun(host: SimHost, what: string, args: readonly string[], stdin?: string): Promise<void> {
@@ -43,6 +44,7 @@ async function mustRun(host: SimHost, what: string, args: readonly string[], std
 export async function createSimNetwork(spec: SimNetworkSpec): Promise<SimNetwork> {
   const names = nameTable(spec);
   const hosts = new Map(spec.hosts.map((h) => [h.name, new SimHost(withOwnInterfaces(h), (n) => names.get(n))]));
+  for (const [name, host] of hosts) host.connector = simProbeConnector(name, spec, hosts);
   for (const h of spec.hosts) {
     const host = hosts.get(h.name)!;
     for (const e of h.exposed) await mustRun(host, `expose ${e.cidr}`, ['expose', e.cidr, '--bridge', e.bridge, ...(e.name ? ['--name', e.name] : [])]);
