@@ -5,6 +5,7 @@ import { portHandle } from '@/components/graph/graph-model';
 import { routePath } from '@/components/graph/route-path';
 import type { NodePlacement } from '@/components/graph/layout-input';
 import { initialExpanded, nodeBudget } from '@/components/graph/host-expansion';
+import { sampleTraffic, type TrafficSample } from './traffic-rate';
 
 /** Which form the side panel shows. */
 export type Panel = 'export' | 'import' | 'expose';
@@ -32,6 +33,8 @@ export interface ConsoleData {
   expanded: string[];
   /** The bundle of parallel bindings drawn one by one. */
   openedBundle: string | null;
+  /** Each binding edge's connection counter readings over the last minute, for its rate. */
+  traffic: Record<string, TrafficSample[]>;
 }
 
 /** A fresh console over a topology: every node still to be laid out. */
@@ -48,6 +51,7 @@ export function initialData(topology: Topology): ConsoleData {
     dragError: null,
     expanded: initialExpanded(graph.nodes),
     openedBundle: null,
+    traffic: sampleTraffic({}, topology),
   };
 }
 
@@ -63,10 +67,10 @@ export function applyTopology(data: ConsoleData, topology: Topology): ConsoleDat
     if (!old) return { ...n, hidden: true };
     return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
   });
-  const selectedEdgeId = graph.edges.some((e) => e.id === data.selectedEdgeId) ? data.selectedEdgeId : null;
+  const selectedEdgeId = [...graph.edges, ...graph.foreign].some((e) => e.id === data.selectedEdgeId) ? data.selectedEdgeId : null;
   // A small network stays all open, new hosts included.
   const expanded = graph.nodes.length <= nodeBudget ? initialExpanded(graph.nodes) : data.expanded;
-  return { ...data, topology, graph, nodes, selectedEdgeId, expanded };
+  return { ...data, topology, graph, nodes, selectedEdgeId, expanded, traffic: sampleTraffic(data.traffic, topology) };
 }
 
 /**

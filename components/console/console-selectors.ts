@@ -30,3 +30,11 @@ export const selectBindingCount = (s: ConsoleState) => s.graph.edges.length;
 export const selectExpanded = (s: ConsoleState) => s.expanded;
 /** The bundle drawn one by one. */
 export const selectOpenBundle = (s: ConsoleState) => s.openedBundle;
+/** The selected foreign rule edge, if a foreign rule is selected. */
+export const selectSelectedForeign = (s: ConsoleState) => s.graph.foreign.find((e) => e.id === s.selectedEdgeId);
+/** Foreign rule edges as built from the topology. */
+export const selectForeign = (s: ConsoleState) => s.graph.foreign;
+/** The connection counter readings of every binding edge. */
+export const selectTraffic = (s: ConsoleState) => s.traffic;
+/** The binding edges whose rules drifted from what their host's state says, in graph order. */
+export const selectDriftedEdgeIds = (s: ConsoleState) => s.graph.edges.filter((e) => e.data?.binding.state === 'drifted').map((e) => e.id).join('\n');

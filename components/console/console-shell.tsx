@@ -11,6 +11,7 @@ import { buttonClass } from './field';
 import type { Panel } from './console-reducers';
 import { mayChangeAnything } from './access';
 import { useHostEvents } from './use-host-events';
+import { DriftedLink } from './drifted-link';
 import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectAccess } from '@/components/console/console-selectors';
 
 /** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
@@ -37,6 +38,7 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
           {hosts.length} hosts{unreachable ? `, ${unreachable} unreachable` : ''}
           {connecting ? `, ${connecting} connecting` : ''} · {bindingCount} bindings
         </p>
+        <DriftedLink />
         <nav aria-label="Changes" className="ml-auto flex gap-2">
           {mayChangeAnything(access) && (
             <>

@@ -1,8 +1,9 @@
 import type { BindingReport, Topology } from '@/lib/console/topology';
 import { overlayNetwork } from './overlay-network';
-import { frontHandle, overlayNodeId, portHandle, type BindingEdge, type OverlayNode, type EndpointNode, type EndpointNodeData, type GraphModel, type GraphNode, type HostNode } from './graph-model';
+import { frontHandle, overlayNodeId, portHandle, type BindingEdge, type OverlayNode, type EndpointNode, type EndpointNodeData, type ForeignEdge, type GraphModel, type GraphNode, type HostNode } from './graph-model';
 import { bindingEdgeId, nodeId } from './node-ids';
 import { bindingLabel } from './binding-label';
+import { foreignEdges } from './foreign-edges';
 
 const addressOf = (cidr: string): string => cidr.split('/')[0];
 
@@ -46,6 +47,7 @@ export function buildGraph(topology: Topology): GraphModel {
         ...(h.reachable && h.stale ? { stale: true } : {}),
         ...(!h.reachable && h.connecting ? { connecting: true } : {}),
         warnings: h.reachable ? h.status.warnings : [],
+        ...(h.status?.watcher ? { watcher: h.status.watcher } : {}),
       },
     });
     // An unreachable host keeps what it last reported, greyed.
@@ -93,6 +95,14 @@ export function buildGraph(topology: Topology): GraphModel {
     endpoint(nodeId.client(c.name), { kind: 'client', label: c.name, address: c.address, reaches: c.reaches, ports: [], detail: c.address });
   }
 
+  // Where traffic to address:port ends: a known service or container, else an address outside the inventory.
+  const targetNode = (address: string, port: number): EndpointNode => {
+    const id = byAddressPort.get(`${address}:${port}`) ?? byAddress.get(address) ?? endpoint(nodeId.address(address), { kind: 'address', label: address, address, ports: [], detail: 'not in the inventory' }).id;
+    const n = endpoints.get(id)!;
+    addPort(n, port);
+    return n;
+  };
+
   const edges: BindingEdge[] = [];
   for (const h of topology.hosts) {
     if (!h.status) continue;
@@ -100,11 +110,8 @@ export function buildGraph(topology: Topology): GraphModel {
       const source = frontNode(h.name, b, endpoint, byAddress, !h.reachable);
       // An import's front is itself a place routes can point at.
       if (b.kind === 'import') addPort(source, b.front.port);
-      const targetId =
-        byAddressPort.get(`${b.target.address}:${b.target.port}`) ??
-        byAddress.get(b.target.address) ??
-        endpoint(nodeId.address(b.target.address), { kind: 'address', label: b.target.address, address: b.target.address, ports: [], detail: 'not in the inventory' }).id;
-      addPort(endpoints.get(targetId)!, b.target.port);
+      const targetId = targetNode(b.target.address, b.target.port).id;
+      const probe = h.probes?.find((p) => p.id === b.id);
       edges.push({
         id: bindingEdgeId(h.name, b.id),
         type: 'binding',
@@ -114,10 +121,13 @@ export function buildGraph(topology: Topology): GraphModel {
         targetHandle: portHandle(b.target.port),
         reconnectable: h.reachable ? 'target' : false,
         ariaLabel: bindingLabel(h.name, b),
-        data: { host: h.name, binding: b, ...(h.reachable ? {} : { unreachable: true }) },
+        data: { host: h.name, binding: b, ...(h.reachable ? {} : { unreachable: true }), ...(probe ? { probe } : {}) },
       });
     }
   }
+  const foreign: ForeignEdge[] = topology.hosts.flatMap((h) =>
+    foreignEdges(h, { front: (host, f, dim) => frontNode(host, f, endpoint, byAddress, dim), target: targetNode }),
+  );
 
   for (const h of hosts) {
     const inside = [...endpoints.values()].filter((n) => n.parentId === h.id);
@@ -133,7 +143,7 @@ export function buildGraph(topology: Topology): GraphModel {
   const nodes: GraphNode[] = [...hosts, ...endpoints.values()];
   const overlay = overlayNode(topology);
   if (overlay) nodes.push(overlay);
-  return { nodes, edges };
+  return { nodes, edges, foreign };
 }
 
 /** The overlay band, when any host exposes an address on it or any container runs. */
@@ -155,7 +165,7 @@ function overlayNode(topology: Topology): OverlayNode | null {
 
 function frontNode(
   host: string,
-  b: BindingReport,
+  b: Pick<BindingReport, 'kind' | 'front'>,
   endpoint: (id: string, data: EndpointNodeData, parentId?: string) => EndpointNode,
   byAddress: Map<string, string>,
   dimmed: boolean,

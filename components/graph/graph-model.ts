@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { BindingReport, Transport } from '@/lib/console/topology';
+import type { BindingReport, ForeignRule, ProbeResult, Transport, WatcherStatus } from '@/lib/console/topology';
 
 /** What an endpoint node stands for on the network. */
 export type EndpointKind = 'interface' | 'exposed' | 'container' | 'service' | 'client' | 'address';
@@ -21,6 +21,8 @@ export type HostNodeData = {
   holds?: { interfaces: number; exposed: number; containers: number; bindings: number };
   /** Drawn as one small box, its insides hidden (set by the visible view, never stored). */
   collapsed?: boolean;
+  /** Whether `switchyard watch` runs on it (absent: the host does not say). */
+  watcher?: WatcherStatus;
 };
 
 export type EndpointNodeData = {
@@ -55,6 +57,18 @@ export type BindingEdgeData = {
   unreachable?: boolean;
   /** One of several bindings between the same two endpoints, drawn apart from the others (an opened bundle). */
   fan?: { index: number; count: number };
+  /** The console's last health probe of its target. */
+  probe?: ProbeResult;
+};
+
+/** A DNAT rule on a host that Switchyard does not own, drawn between the endpoints it joins. */
+export type ForeignEdgeData = {
+  host: string;
+  rule: ForeignRule;
+  /** Where it sends connections, as read from the rule (`10.2.1.1:4422`). */
+  target: string;
+  /** Its host is not answering: drawn as last seen. */
+  unreachable?: boolean;
 };
 
 /** The overlay network as one band under the hosts, which exposed addresses and containers attach to. */
@@ -82,13 +96,16 @@ export type GraphNode = HostNode | EndpointNode | OverlayNode;
 export type BindingEdge = Edge<BindingEdgeData, 'binding'>;
 export type BundleEdge = Edge<BundleEdgeData, 'bundle'>;
 export type LinkEdge = Edge<LinkEdgeData, 'link'>;
+export type ForeignEdge = Edge<ForeignEdgeData, 'foreign'>;
 /** Every edge the graph draws. */
-export type FlowEdge = BindingEdge | BundleEdge | LinkEdge;
+export type FlowEdge = BindingEdge | BundleEdge | LinkEdge | ForeignEdge;
 
 /** The network as nodes and binding edges, before layout. */
 export interface GraphModel {
   nodes: GraphNode[];
   edges: BindingEdge[];
+  /** Foreign DNAT rules, drawn dashed beside the bindings. */
+  foreign: ForeignEdge[];
 }
 
 /** The target handle id for a port. */

@@ -5,6 +5,7 @@ import { ago } from '@/components/console/last-seen';
 import { useNow } from '@/components/console/use-now';
 import { useConsoleStoreApi } from '@/components/console/console-provider';
 import { frontHandle, hostInHandle, reachHandle, type HostNode as HostNodeType } from './graph-model';
+import { WatcherBadge } from './watcher-badge';
 
 function seen(seenAt: string | undefined, now: number | null): string {
   if (!seenAt) return 'never seen';
@@ -46,6 +47,7 @@ export function HostNode({ id, data }: NodeProps<HostNodeType>) {
         {down && <span className="text-[13px] font-medium text-rose-700 dark:text-rose-400">unreachable</span>}
         {data.connecting && <span className="text-[13px] text-slate-500">connecting…</span>}
         {(down || data.stale) && <span className="text-[13px] text-slate-600 dark:text-slate-400">{seen(data.seenAt, now)}</span>}
+        <WatcherBadge watcher={data.watcher} now={now} />
       </div>
       {data.collapsed && holds && (
         <p className="truncate px-3.5 pt-1 text-[13px] text-slate-600 dark:text-slate-400">

@@ -19,6 +19,8 @@ import { flowEdges } from '@/components/console/console-reducers';
 import { rebindAction } from '@/components/inspector/actions';
 import { BindingEdge } from './binding-edge';
 import { BundleEdge } from './bundle-edge';
+import { ForeignEdge } from './foreign-edge';
+import { visibleForeign } from './visible-foreign';
 import { EndpointNode } from './endpoint-node';
 import type { BindingEdge as BindingEdgeType, FlowEdge, GraphNode } from './graph-model';
 import { HostNode } from './host-node';
@@ -32,7 +34,7 @@ import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes
 import { mayChange } from '@/components/console/access';
 
 const nodeTypes = { host: HostNode, endpoint: EndpointNode, overlay: OverlayNode };
-const edgeTypes = { binding: BindingEdge, bundle: BundleEdge, link: LinkEdge };
+const edgeTypes = { binding: BindingEdge, bundle: BundleEdge, link: LinkEdge, foreign: ForeignEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 10, height: 10 } };
 
 /** The network as a graph: nodes laid out once and kept; binding edges selectable and rebindable by dragging their target end. */
@@ -53,6 +55,8 @@ export function NetworkGraph() {
   );
   // What this view draws: collapsed hosts, bundles, links to the overlay and from clients.
   const visible = useMemo(() => visibleGraph(nodes, bindingEdges, { expanded, openBundle, selectedEdgeId }), [nodes, bindingEdges, expanded, openBundle, selectedEdgeId]);
+  // Foreign DNAT rules beside the bindings, dashed.
+  const edges = useMemo(() => [...visible.edges, ...visibleForeign(graph.foreign, nodes, expanded, selectedEdgeId)], [visible.edges, graph.foreign, nodes, expanded, selectedEdgeId]);
   const large = visible.nodes.length > 150;
   const reconnecting = useRef<BindingEdgeType | null>(null);
 
@@ -76,7 +80,7 @@ export function NetworkGraph() {
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {
       for (const c of changes) {
-        if (c.type !== 'select' || !c.id.startsWith('binding:')) continue;
+        if (c.type !== 'select' || !(c.id.startsWith('binding:') || c.id.startsWith('foreign:'))) continue;
         store.getState().selectEdge(c.selected ? c.id : store.getState().selectedEdgeId === c.id ? null : store.getState().selectedEdgeId);
       }
     },
@@ -86,7 +90,7 @@ export function NetworkGraph() {
   const onEdgeClick = useCallback(
     (_: unknown, e: FlowEdge) => {
       if (e.type === 'bundle') store.getState().openBundle(e.id);
-      else if (e.type === 'binding') store.getState().selectEdge(e.id);
+      else if (e.type === 'binding' || e.type === 'foreign') store.getState().selectEdge(e.id);
     },
     [store],
   );
@@ -138,7 +142,7 @@ export function NetworkGraph() {
       ) : (
       <ReactFlow<GraphNode, FlowEdge>
         nodes={visible.nodes}
-        edges={visible.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}

@@ -5,13 +5,18 @@ import { frontText, targetText } from '@/components/graph/binding-label';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
 import { BindingRules } from './binding-rules';
-import { selectAccess, selectSelectedEdge } from '@/components/console/console-selectors';
+import { selectAccess, selectSelectedEdge, selectSelectedForeign } from '@/components/console/console-selectors';
+import { DriftRules } from './drift-rules';
+import { ForeignRuleInspector } from './foreign-rule';
+import { BindingTraffic } from './traffic';
 import { mayChange } from '@/components/console/access';
 
 /** The selected binding in full: where it listens, where it sends, what the kernel holds for it. */
 export function Inspector() {
   const edge = useConsole(selectSelectedEdge);
   const access = useConsole(selectAccess);
+  const foreign = useConsole(selectSelectedForeign);
+  if (foreign?.data) return <ForeignRuleInspector key={foreign.id} edge={foreign.data} mayAdopt={mayChange(access, foreign.data.host)} />;
   if (!edge?.data) {
     return (
       <section aria-label="Inspector" className="p-4 text-sm text-slate-500">
@@ -27,7 +32,6 @@ export function Inspector() {
     ['Target', b.target.name === b.target.address ? targetText(b) : `${targetText(b)} (resolved to ${b.target.address}:${b.target.port})`],
     ['Masquerade', b.masquerade ? 'yes (replies return through this host)' : 'no (client address kept)'],
     ['Kernel state', b.state],
-    ['Counters', `${b.counters.packets} packets, ${b.counters.bytes} bytes`],
     ['Revision', String(b.revision)],
   ];
   return (
@@ -43,11 +47,8 @@ export function Inspector() {
           </div>
         ))}
       </dl>
-      {b.drift && (
-        <div className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
-          Drift: {b.drift.missing.length} expected rules missing, {b.drift.unexpected.length} unexpected.
-        </div>
-      )}
+      <DriftRules key={`drift-${edge.id}`} host={host} binding={b} mayRepair={mayChange(access, host) && !edge.data.unreachable} />
+      <BindingTraffic host={host} edgeId={edge.id} binding={b} probe={edge.data.probe} />
       <div>
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
         <BindingRules host={host} binding={b} />
