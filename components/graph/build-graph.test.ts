@@ -61,4 +61,25 @@ describe('buildGraph', () => {
     expect(g.edges.find((e) => e.id === 'binding:host2/route-h3')).toMatchObject({ reconnectable: 'target', target: 'exposed:host1:10.2.1.3' });
     expect(g.edges.find((e) => e.id === 'binding:host2/route-h3')?.data?.unreachable).toBeUndefined();
   });
+
+  it('puts each binding’s last probe on its edge, only while it probed the binding’s current target, and the host’s watcher on its node', () => {
+    const t = seedTopology();
+    const host2 = t.hosts[1];
+    if (!host2.reachable) throw new Error('fixture');
+    const at = '2026-01-01T00:00:00.000Z';
+    t.hosts[1] = {
+      ...host2,
+      status: { ...host2.status, watcher: { running: true, pid: 42, heals: 0 } },
+      probes: [
+        { id: 'web', proto: 'tcp', target: '10.2.1.1:4422', outcome: 'refused', latencyMs: 0.2, error: 'ECONNREFUSED', at },
+        // Probed before route-h3 was rebound to where it points now.
+        { id: 'route-h3', proto: 'tcp', target: '192.168.4.4:2211', outcome: 'ok', latencyMs: 1, at },
+      ],
+    };
+    const g = buildGraph(t);
+    expect(g.edges.find((e) => e.id === 'binding:host2/web')?.data?.probe).toMatchObject({ outcome: 'refused' });
+    expect(g.edges.find((e) => e.id === 'binding:host2/route-h3')?.data?.probe).toBeUndefined();
+    expect(g.nodes.find((n) => n.id === 'host:host2')?.data).toMatchObject({ watcher: { running: true, pid: 42 } });
+    expect(g.nodes.find((n) => n.id === 'host:host1')?.data).not.toHaveProperty('watcher');
+  });
 });

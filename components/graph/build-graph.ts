@@ -111,7 +111,8 @@ export function buildGraph(topology: Topology): GraphModel {
       // An import's front is itself a place routes can point at.
       if (b.kind === 'import') addPort(source, b.front.port);
       const targetId = targetNode(b.target.address, b.target.port).id;
-      const probe = h.probes?.find((p) => p.id === b.id);
+      // A probe of the binding's previous target (before a rebind) says nothing about this one.
+      const probe = h.probes?.find((p) => p.id === b.id && p.target === `${b.target.address}:${b.target.port}`);
       edges.push({
         id: bindingEdgeId(h.name, b.id),
         type: 'binding',
