@@ -101,7 +101,13 @@ test('a DNAT rule deleted by hand is shown with that rule; Repair puts it back a
 });
 
 test('a DNAT rule written by hand is drawn as foreign; Adopt with a chosen id makes it a binding that keeps answering', async ({ page }) => {
+  // The seed page's import, by hand, with what the lab's FORWARD (policy DROP) and host3's routing need for it.
   await iptablesOnHost1(['-A', 'PREROUTING', '-d', '10.2.1.3', '-p', 'tcp', '--dport', '5555', '-j', 'DNAT', '--to-destination', '192.168.1.3:2211']);
+  await iptablesOnHost1(['-A', 'POSTROUTING', '-d', '192.168.1.3', '-p', 'tcp', '--dport', '2211', '-j', 'MASQUERADE']);
+  for (const rule of [['-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT'], ['-d', '192.168.1.3', '-p', 'tcp', '--dport', '2211', '-j', 'ACCEPT']]) {
+    const r = await execa('ip', ['netns', 'exec', machine('host1').namespace, 'iptables', '-w', '-I', 'FORWARD', ...rule], { reject: false });
+    if (r.exitCode !== 0) throw new Error(`iptables -I FORWARD failed: ${r.stderr}`);
+  }
   expect(await ask('sy-a2', '10.2.1.3', 5555)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
   await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
   const c = new ConsolePage(page);
@@ -129,16 +135,16 @@ test('a target that stops answering is shown failing on its edge and in the insp
   await signIn(page, operator.username, operator.password, `${consoleUrl}login`);
   const c = new ConsolePage(page);
   await c.open(consoleUrl);
-  // The edge's label (drawn apart from the edge's path) carries its health dot.
-  const edge = page.locator('[data-edge-label="binding:host1/h3"]');
+  // The adopted binding's label (drawn apart from the edge's path) carries its health dot.
+  const edge = page.locator('[data-edge-label="binding:host1/h3-direct"]');
   await expect(edge.getByRole('img', { name: /^health: ok in/ })).toHaveCount(1);
   const pid = Number((await readFile(path.join(pidDir, 'host3-2211.pid'), 'utf8')).trim());
   await stopProcess(pid);
   try {
     await expect(edge.getByRole('img', { name: /^health: refused/ })).toHaveCount(1);
     await expect(edge).toContainText('failing');
-    await c.select('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211');
-    const inspector = page.getByRole('region', { name: 'Inspector: binding h3' });
+    await c.select('binding h3-direct: host1 10.2.1.3:5555 → 192.168.1.3:2211');
+    const inspector = page.getByRole('region', { name: 'Inspector: binding h3-direct' });
     await expect(inspector.getByRole('definition').filter({ hasText: /^failing: refused/ })).toHaveCount(1);
     await expect(inspector).toContainText('active');
   } finally {
