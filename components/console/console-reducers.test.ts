@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportWeb, importH3, report, routeH3, seedTopology } from '@/components/graph/topology.fixture';
-import { applyHosts, applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
+import { applyHosts, applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectBinding, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
+import { bindingKey, foreignKey } from './binding-key';
+import type { HostView, Topology } from '@/lib/console/topology';
 
 const placeAll = (data: ReturnType<typeof initialData>) =>
   placeNodes(data, Object.fromEntries(data.nodes.map((n, i) => [n.id, { x: i * 10, y: i * 20, width: 300, height: 200 }])));
@@ -62,5 +64,56 @@ describe('hosts pushed by the server', () => {
     // An action's answer that raced behind a newer push changes nothing.
     const late = { ...t.hosts[0], seq: 3 };
     expect(applyHosts(next, [late])).toBe(next);
+  });
+});
+
+describe('one selection for the table and the graph', () => {
+  /** The seed's two hosts copied `n` times over (host1-0, host2-0, …): a network too large to open at once. */
+  function manyHosts(n: number): Topology {
+    const seed = seedTopology();
+    const hosts = Array.from({ length: n }, (_, i) => seed.hosts.map((h) => ({ ...h, name: `${h.name}-${i}`, status: { ...h.status!, host: `${h.name}-${i}` } }))).flat() as HostView[];
+    return { ...seed, hosts };
+  }
+
+  it('selects a binding by its key, sets its edge selected, and clears', () => {
+    const data = initialData(seedTopology());
+    const selected = selectBinding(data, bindingKey('host2', 'web'));
+    expect(selected.selection).toEqual(bindingKey('host2', 'web'));
+    expect(selected.selectedEdgeId).toBe('binding:host2/web');
+    expect(flowEdges(selected).find((e) => e.selected)?.id).toBe('binding:host2/web');
+    const cleared = selectBinding(selected, null);
+    expect(cleared.selection).toBeNull();
+    expect(cleared.selectedEdgeId).toBeNull();
+  });
+
+  it('selecting an edge selects its binding key, so the table finds the same row', () => {
+    const selected = selectEdge(initialData(seedTopology()), 'binding:host1/h3');
+    expect(selected.selection).toEqual(bindingKey('host1', 'h3'));
+    // Edges that are no binding's (links to the overlay) select nothing.
+    expect(selectEdge(selected, 'overlay:exposed:host1:10.2.1.3').selection).toBeNull();
+  });
+
+  it('opens the collapsed hosts at both ends of the selected binding, and keeps them open after', () => {
+    const data = initialData(manyHosts(150));
+    expect(data.expanded).toEqual([]);
+    // route-h3 on host2-7 goes to 10.2.1.3:3322, which every copy of host1 exposes (the last one drawn claims it).
+    const selected = selectBinding(data, bindingKey('host2-7', 'route-h3'));
+    const edge = selected.graph.edges.find((e) => e.id === 'binding:host2-7/route-h3')!;
+    const ends = [edge.source, edge.target].map((id) => selected.graph.nodes.find((n) => n.id === id)!.parentId);
+    expect(ends).toEqual(['host:host2-7', 'host:host1-149']);
+    expect(selected.expanded).toEqual(ends);
+    expect(selectBinding(selected, null).expanded).toEqual(selected.expanded);
+  });
+
+  it('selects a foreign rule by its host and ref, opening its host, and forgets it once the host no longer reports it', () => {
+    const t = manyHosts(150);
+    const host = t.hosts[3];
+    const rule = { ref: 'f-0a1b2c3d', table: 'nat', chain: 'PREROUTING', rule: '-A PREROUTING -d 10.2.1.3/32 -p tcp -m tcp --dport 5555 -j DNAT --to-destination 192.168.1.3:2211', adoptAs: null, reason: 'test' };
+    const withForeign: Topology = { ...t, hosts: t.hosts.map((h, i) => (i === 3 ? { ...h, status: { ...h.status!, foreign: [rule] } } : h)) as HostView[] };
+    const selected = selectBinding(initialData(withForeign), foreignKey(host.name, rule.ref));
+    expect(selected.selectedEdgeId).toBe(`foreign:${host.name}/f-0a1b2c3d`);
+    expect(selected.expanded).toEqual([`host:${host.name}`]);
+    expect(applyTopology(selected, withForeign).selection).toEqual(foreignKey(host.name, rule.ref));
+    expect(applyTopology(selected, t).selection).toBeNull();
   });
 });

@@ -4,7 +4,9 @@ import type { BindingEdge, GraphModel, GraphNode } from '@/components/graph/grap
 import { portHandle } from '@/components/graph/graph-model';
 import { routePath } from '@/components/graph/route-path';
 import type { NodePlacement } from '@/components/graph/layout-input';
-import { initialExpanded, nodeBudget } from '@/components/graph/host-expansion';
+import { initialExpanded, nodeBudget, openHosts } from '@/components/graph/host-expansion';
+import { nodeId } from '@/components/graph/node-ids';
+import { keyOfEdgeId, keyText, type BindingKey } from './binding-key';
 import { sampleTraffic, type TrafficSample } from './traffic-rate';
 
 /** Which form the side panel shows. */
@@ -22,6 +24,9 @@ export interface ConsoleData {
   graph: GraphModel;
   /** Graph nodes with their kept positions; `hidden` until the layout has placed them. */
   nodes: GraphNode[];
+  /** The one selection the table, the graph and the inspector share: a binding or a foreign rule. */
+  selection: BindingKey | null;
+  /** The selection's edge id (`keyText(selection)`), kept beside it for the graph's edge lookups. */
   selectedEdgeId: string | null;
   pending: Record<string, PendingRebind>;
   panel: Panel | null;
@@ -44,6 +49,7 @@ export function initialData(topology: Topology): ConsoleData {
     topology,
     graph,
     nodes: graph.nodes.map((n) => ({ ...n, hidden: true })),
+    selection: null,
     selectedEdgeId: null,
     pending: {},
     panel: null,
@@ -67,10 +73,16 @@ export function applyTopology(data: ConsoleData, topology: Topology): ConsoleDat
     if (!old) return { ...n, hidden: true };
     return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
   });
-  const selectedEdgeId = [...graph.edges, ...graph.foreign].some((e) => e.id === data.selectedEdgeId) ? data.selectedEdgeId : null;
+  const selection = data.selection && stillThere(topology, graph, data.selection) ? data.selection : null;
   // A small network stays all open, new hosts included.
   const expanded = graph.nodes.length <= nodeBudget ? initialExpanded(graph.nodes) : data.expanded;
-  return { ...data, topology, graph, nodes, selectedEdgeId, expanded, traffic: sampleTraffic(data.traffic, topology) };
+  return { ...data, topology, graph, nodes, selection, selectedEdgeId: selection ? keyText(selection) : null, expanded, traffic: sampleTraffic(data.traffic, topology) };
+}
+
+/** Whether a selected binding (or foreign rule) is still reported by its host. */
+function stillThere(topology: Topology, graph: GraphModel, key: BindingKey): boolean {
+  if (key.kind === 'binding') return graph.edges.some((e) => e.id === keyText(key));
+  return Boolean(topology.hosts.find((h) => h.name === key.host)?.status?.foreign.some((f) => f.ref === key.ref));
 }
 
 /**
@@ -137,8 +149,24 @@ export function settleRebind(data: ConsoleData, edgeId: string, refusal: string 
   return { ...data, pending, dragError: refusal };
 }
 
-/** Select a binding edge (null clears), lighting its route. */
-export const selectEdge = (data: ConsoleData, edgeId: string | null): ConsoleData => ({ ...data, selectedEdgeId: edgeId });
+/**
+ * Select a binding or a foreign rule (null clears), lighting its route. The hosts at both ends of
+ * its edge (a foreign rule: its host) are opened, so it is drawn; the view opens its bundle.
+ */
+export function selectBinding(data: ConsoleData, key: BindingKey | null): ConsoleData {
+  if (!key) return data.selection === null && data.selectedEdgeId === null ? data : { ...data, selection: null, selectedEdgeId: null };
+  const edgeId = keyText(key);
+  const edge = data.graph.edges.find((e) => e.id === edgeId);
+  const parentOf = new Map(data.graph.nodes.map((n) => [n.id, n.parentId]));
+  const hosts = edge ? [edge.source, edge.target].map((end) => parentOf.get(end)).filter((h): h is string => Boolean(h)) : [nodeId.host(key.host)];
+  const expanded = openHosts(data.graph.nodes, data.expanded, hosts);
+  return { ...data, selection: key, selectedEdgeId: edgeId, expanded: sameList(expanded, data.expanded) ? data.expanded : expanded };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Select a binding edge by its id (null, or an edge that is no binding's, clears), as `selectBinding` does. */
+export const selectEdge = (data: ConsoleData, edgeId: string | null): ConsoleData => selectBinding(data, edgeId ? keyOfEdgeId(edgeId) : null);
 
 /** The edges to draw: optimistic moves applied, the selected route highlighted. */
 export function flowEdges(data: Pick<ConsoleData, 'graph' | 'pending' | 'selectedEdgeId'>): BindingEdge[] {

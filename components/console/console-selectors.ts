@@ -8,6 +8,8 @@ export const selectNodes = (s: ConsoleState) => s.nodes;
 export const selectGraph = (s: ConsoleState) => s.graph;
 /** Drag-rebinds waiting for their host. */
 export const selectPending = (s: ConsoleState) => s.pending;
+/** The selected binding or foreign rule, as a key. */
+export const selectSelection = (s: ConsoleState) => s.selection;
 /** The selected binding edge's id. */
 export const selectSelectedEdgeId = (s: ConsoleState) => s.selectedEdgeId;
 /** The selected binding edge itself, if any. */

@@ -6,6 +6,7 @@ import { BindingForm } from '@/components/bindings/binding-form';
 import { ExposeForm } from '@/components/expose/expose-form';
 import { NetworkGraph } from '@/components/graph/network-graph';
 import { Inspector } from '@/components/inspector/inspector';
+import { BindingsTable } from '@/components/bindings-table/bindings-table';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
 import type { Panel } from './console-reducers';
@@ -57,12 +58,17 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
         </nav>
         {account}
       </header>
+      {/* One React Flow provider for the graph and the table beside it, so selecting a row can centre the graph. */}
+      <ReactFlowProvider>
       <main className="flex min-h-0 flex-1">
-        <section aria-label="Network graph" className="min-w-0 flex-1">
-          <ReactFlowProvider>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <section aria-label="Network graph" className="min-h-0 flex-1">
             <NetworkGraph />
-          </ReactFlowProvider>
-        </section>
+          </section>
+          <div className="h-[30vh] max-h-80 min-h-44 shrink-0 border-t border-slate-200 dark:border-slate-800">
+            <BindingsTable />
+          </div>
+        </div>
         <aside aria-label="Details" className="w-[380px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50 dark:border-slate-800 dark:bg-slate-900/50">
           {panel === 'export' && <BindingForm key="export" kind="export" />}
           {panel === 'import' && <BindingForm key="import" kind="import" />}
@@ -71,6 +77,7 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
           <Inspector />
         </aside>
       </main>
+      </ReactFlowProvider>
       <footer className="border-t border-slate-200 px-5 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         <p role="status" aria-live="polite">
           {announcement || 'Ready.'}

@@ -1,5 +1,6 @@
 import { createStore as createZustandStore } from 'zustand/vanilla';
 import type { Access } from './access';
+import type { BindingKey } from './binding-key';
 import type { HostView, Topology } from '@/lib/console/topology';
 import type { NodePlacement } from '@/components/graph/layout-input';
 import type { GraphNode } from '@/components/graph/graph-model';
@@ -11,6 +12,7 @@ import {
   beginRebind,
   initialData,
   placeNodes,
+  selectBinding,
   selectEdge,
   settleRebind,
   type ConsoleData,
@@ -24,7 +26,10 @@ export interface ConsoleActions {
   adoptEpoch(epoch: string): void;
   placeNodes(placements: Record<string, NodePlacement>): void;
   setNodes(nodes: GraphNode[]): void;
+  /** Select a binding edge by its id (null clears); the same selection as `selectBinding`. */
   selectEdge(edgeId: string | null): void;
+  /** Select a binding or a foreign rule (null clears): the table, the graph and the inspector follow. */
+  selectBinding(key: BindingKey | null): void;
   beginRebind(edgeId: string, move: PendingRebind): void;
   settleRebind(edgeId: string, refusal: string | null): void;
   openPanel(panel: Panel | null): void;
@@ -49,6 +54,7 @@ export function createConsoleStore(topology: Topology, access: Access) {
     placeNodes: (p) => set((s) => placeNodes(s, p)),
     setNodes: (nodes) => set({ nodes }),
     selectEdge: (id) => set((s) => selectEdge(s, id)),
+    selectBinding: (key) => set((s) => selectBinding(s, key)),
     beginRebind: (id, move) => set((s) => beginRebind(s, id, move)),
     settleRebind: (id, refusal) => set((s) => settleRebind(s, id, refusal)),
     openPanel: (panel) => set({ panel }),

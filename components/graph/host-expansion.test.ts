@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode } from './graph-model';
-import { initialExpanded, toggleHost, visibleNodeCount } from './host-expansion';
+import { initialExpanded, openHosts, toggleHost, visibleNodeCount } from './host-expansion';
 
 /** `hosts` hosts with `inside` children each, and `outside` top-level endpoints. */
 function network(hosts: number, inside: number, outside = 0): GraphNode[] {
@@ -39,5 +39,18 @@ describe('host expansion', () => {
     expect(open.at(-1)).toBe('host:h19');
     expect(open).not.toContain('host:h0');
     expect(open).toHaveLength(10); // 100 + 10 × 40 = 500
+  });
+
+  it('opens both hosts of a selected binding at once, closing others opened longest ago but never one of the two', () => {
+    const nodes = network(100, 40);
+    let open: string[] = [];
+    for (let h = 0; h < 10; h++) open = toggleHost(nodes, open, `host:h${h}`);
+    const both = openHosts(nodes, open, ['host:h50', 'host:h3']);
+    expect(both).toContain('host:h50');
+    expect(both).toContain('host:h3');
+    expect(both).not.toContain('host:h0');
+    expect(visibleNodeCount(nodes, new Set(both))).toBeLessThanOrEqual(500);
+    // Hosts already open stay as they are.
+    expect(openHosts(nodes, both, ['host:h3'])).toEqual(both);
   });
 });

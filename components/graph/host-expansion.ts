@@ -22,7 +22,22 @@ export function initialExpanded(nodes: readonly GraphNode[], budget = nodeBudget
  */
 export function toggleHost(nodes: readonly GraphNode[], expanded: readonly string[], hostId: string, budget = nodeBudget): string[] {
   if (expanded.includes(hostId)) return expanded.filter((h) => h !== hostId);
-  const next = [...expanded, hostId];
-  while (next.length > 1 && visibleNodeCount(nodes, new Set(next)) > budget) next.shift();
+  return openHosts(nodes, expanded, [hostId], budget);
+}
+
+/**
+ * Open these hosts (those already open stay where they are in the list). When the view would then
+ * draw more than the budget, other hosts close, those opened longest ago first; the ones asked for stay open.
+ */
+export function openHosts(nodes: readonly GraphNode[], expanded: readonly string[], hostIds: readonly string[], budget = nodeBudget): string[] {
+  const missing = hostIds.filter((h) => !expanded.includes(h));
+  if (!missing.length) return [...expanded];
+  const next = [...expanded, ...missing];
+  const keep = new Set(hostIds);
+  while (visibleNodeCount(nodes, new Set(next)) > budget) {
+    const oldest = next.findIndex((h) => !keep.has(h));
+    if (oldest < 0) break;
+    next.splice(oldest, 1);
+  }
   return next;
 }

@@ -12,5 +12,5 @@ export const nodeId = {
 /** A binding edge's id: binding ids are unique per host, not across hosts. */
 export const bindingEdgeId = (host: string, id: string): string => `binding:${host}/${id}`;
 
-/** A foreign rule edge's id: refs are unique per host. */
+/** A foreign DNAT rule's edge id (and selection key text): refs are unique per host. */
 export const foreignEdgeId = (host: string, ref: string): string => `foreign:${host}/${ref}`;
