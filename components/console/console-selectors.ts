@@ -30,3 +30,5 @@ export const selectBindingCount = (s: ConsoleState) => s.graph.edges.length;
 export const selectExpanded = (s: ConsoleState) => s.expanded;
 /** The bundle drawn one by one. */
 export const selectOpenBundle = (s: ConsoleState) => s.openedBundle;
+/** The change the undo bar offers to take back. */
+export const selectUndo = (s: ConsoleState) => s.undo;

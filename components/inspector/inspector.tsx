@@ -5,6 +5,7 @@ import { frontText, targetText } from '@/components/graph/binding-label';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
 import { BindingRules } from './binding-rules';
+import { BindingHistory } from './binding-history';
 import { selectAccess, selectSelectedEdge } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -52,6 +53,7 @@ export function Inspector() {
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
         <BindingRules host={host} binding={b} />
       </div>
+      <BindingHistory key={`history-${edge.id}`} host={host} binding={b} mayRevert={mayChange(access, host)} />
       {mayChange(access, host) ? (
         <>
           <RebindForm key={edge.id} host={host} binding={b} />

@@ -1,0 +1,22 @@
+import { createBinding } from '@/components/bindings/actions';
+import { rebindAction, removeAction } from '@/components/inspector/actions';
+import type { ChangeReason } from '@/lib/console/input/field-schemas';
+import type { ActionResult } from './action-result';
+import type { InverseChange } from './change-inverse';
+
+/**
+ * Send an inverse through the very server action that makes such a change (so it is checked and
+ * audited like any other), marked as an undo or a revert for the audit trail.
+ */
+export function runInverse(inverse: InverseChange, reason: NonNullable<ChangeReason>): Promise<ActionResult> {
+  switch (inverse.action) {
+    case 'rebind':
+      return rebindAction({ host: inverse.host, id: inverse.id, target: inverse.target, revision: inverse.revision, reason });
+    case 'remove':
+      return removeAction({ host: inverse.host, id: inverse.id, revision: inverse.revision, reason });
+    case 'create': {
+      const { action: _create, ...input } = inverse;
+      return createBinding({ ...input, reason });
+    }
+  }
+}
