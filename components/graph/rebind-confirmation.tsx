@@ -47,6 +47,16 @@ export function RebindConfirmation({ proposal, applying, onApply, onCancel }: { 
           {proposal.from} → {to}
         </dd>
       </dl>
+      <p className="text-xs text-slate-600 dark:text-slate-400">New connections go to the new target as soon as you apply; established ones keep theirs.</p>
+      {/* The buttons stay above the plan, so they do not move when the plan arrives. */}
+      <div className="flex gap-2">
+        <button ref={applyButton} type="button" className={buttonClass.primary} disabled={applying} onClick={onApply}>
+          {applying ? 'Applying…' : 'Apply'}
+        </button>
+        <button type="button" className={buttonClass.secondary} disabled={applying} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
       {plan === null ? (
         <p aria-busy className="text-xs text-slate-500">
           Asking {host} for the plan…
@@ -56,15 +66,6 @@ export function RebindConfirmation({ proposal, applying, onApply, onCancel }: { 
       ) : (
         <PlanPreview host={host} plan={plan} />
       )}
-      <p className="text-xs text-slate-600 dark:text-slate-400">New connections go to the new target as soon as you apply; established ones keep theirs.</p>
-      <div className="flex gap-2">
-        <button ref={applyButton} type="button" className={buttonClass.primary} disabled={applying} onClick={onApply}>
-          {applying ? 'Applying…' : 'Apply'}
-        </button>
-        <button type="button" className={buttonClass.secondary} disabled={applying} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
     </div>
   );
 }

@@ -76,11 +76,12 @@ test('rebinds the import by dragging its target end onto host4; a drop host2 can
   // host2 cannot reach host4: the drop is refused before it happens and nothing changes.
   await c.dragTargetEnd(web, 'service:host4', 2211);
   await expect(c.edge(web)).toHaveCount(1);
+  await expect(c.dropConfirmation()).toHaveCount(0);
   await expect(page.getByRole('status')).not.toContainText('Rebinding web');
 
   const host1Before = await page.locator('[aria-label="host host1"]').boundingBox();
   const host3Before = await page.locator('[aria-label="service host3"]').boundingBox();
-  await c.dragTargetEnd(h3, 'service:host4', 2211);
+  await c.rebindByDrag(h3, 'service:host4', 2211);
   await expect(c.edge(h3OnHost4)).toHaveCount(1);
   // Laid out once and kept: nothing jumps when a binding moves.
   expect(await page.locator('[aria-label="host host1"]').boundingBox()).toEqual(host1Before);
@@ -136,8 +137,8 @@ test('rebinds through the inspector form, and refuses other operators’ stale e
   await rebind.getByRole('button', { name: 'Rebind' }).click();
   await expect(c.edge(h3)).toHaveCount(1);
 
-  // A stale drag moves the edge at once, then rolls back with the host's reason and the fresh state.
-  await dragger.dragTargetEnd(h3OnHost4, 'service:host3', 2211);
+  // A stale drag, applied, rolls back with the host's reason and the fresh state.
+  await dragger.rebindByDrag(h3OnHost4, 'service:host3', 2211);
   await expect(dragger.page.getByRole('alert').filter({ hasText: 'Could not rebind h3' })).toContainText('changed since you loaded it');
   await expect(dragger.edge(h3)).toHaveCount(1);
 
