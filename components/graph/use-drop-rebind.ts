@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { Connection } from '@xyflow/react';
 import { useConsoleStoreApi } from '@/components/console/console-provider';
+import type { ActionResult } from '@/components/console/action-result';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { rebindAction } from '@/components/inspector/actions';
 import { targetText } from './binding-label';
@@ -61,7 +62,12 @@ export function useDropRebind() {
     const p = proposal;
     setApplying(true);
     store.getState().announce(`Rebinding ${p.id} on ${p.host} to ${p.to}…`);
-    const result = await rebindAction({ host: p.host, id: p.id, revision: p.revision, target: p.to });
+    // A call that never reached the console (network gone) is a refusal too: the edge goes back.
+    const result: ActionResult = await rebindAction({ host: p.host, id: p.id, revision: p.revision, target: p.to }).catch((e: unknown) => ({
+      ok: false as const,
+      message: `the console did not answer (${e instanceof Error ? e.message : String(e)})`,
+      errors: {},
+    }));
     const after = store.getState();
     if (result.hosts) after.applyHosts(result.hosts);
     after.settleRebind(p.edgeId, result.ok ? null : `Could not rebind ${p.id}: ${result.message}`);
