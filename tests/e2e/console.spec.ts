@@ -182,6 +182,10 @@ test.describe('as a viewer', () => {
     await c.select(h3);
     await expect(page.getByRole('region', { name: 'Inspector: binding h3' })).toContainText('You are a viewer');
     await expect(page.getByRole('form', { name: 'Rebind' })).toHaveCount(0);
+    // The history is there to read (h3 was imported and rebound), with nothing to revert for a viewer.
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('listitem').filter({ hasText: 'rebind' }).first()).toBeVisible();
+    await expect(history.getByRole('button', { name: 'Revert to this' })).toHaveCount(0);
     // No draggable edge ends, and the only form on the page is Sign out.
     await expect(page.locator('.react-flow__edgeupdater')).toHaveCount(0);
     await expect(page.locator('form')).toHaveCount(1);
