@@ -20,6 +20,8 @@ export const selectAccess = (s: ConsoleState) => s.access;
 export const selectPanel = (s: ConsoleState) => s.panel;
 /** The last result, for the live region. */
 export const selectAnnouncement = (s: ConsoleState) => s.announcement;
+/** The change the undo bar offers to take back. */
+export const selectUndo = (s: ConsoleState) => s.undo;
 /** Everything the hosts reported. */
 export const selectTopology = (s: ConsoleState) => s.topology;
 /** Every host, reachable or not. */
@@ -30,5 +32,3 @@ export const selectBindingCount = (s: ConsoleState) => s.graph.edges.length;
 export const selectExpanded = (s: ConsoleState) => s.expanded;
 /** The bundle drawn one by one. */
 export const selectOpenBundle = (s: ConsoleState) => s.openedBundle;
-/** The change the undo bar offers to take back. */
-export const selectUndo = (s: ConsoleState) => s.undo;

@@ -8,10 +8,10 @@ import { NetworkGraph } from '@/components/graph/network-graph';
 import { Inspector } from '@/components/inspector/inspector';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
+import { UndoBar } from './undo-bar';
 import type { Panel } from './console-reducers';
 import { mayChangeAnything } from './access';
 import { useHostEvents } from './use-host-events';
-import { UndoBar } from './undo-bar';
 import { selectAnnouncement, selectBindingCount, selectHosts, selectPanel, selectAccess } from '@/components/console/console-selectors';
 
 /** The console page: toolbar, graph, and a side panel with the open form and the inspector. */
@@ -70,12 +70,12 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
           <Inspector />
         </aside>
       </main>
-      <footer className="flex flex-wrap items-center gap-4 border-t border-slate-200 px-5 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+      <footer className="border-t border-slate-200 px-5 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
         <p role="status" aria-live="polite">
           {announcement || 'Ready.'}
         </p>
-        <UndoBar />
       </footer>
+      <UndoBar />
     </div>
   );
 }

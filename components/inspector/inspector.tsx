@@ -2,10 +2,10 @@
 
 import { useConsole } from '@/components/console/console-provider';
 import { frontText, targetText } from '@/components/graph/binding-label';
+import { BindingHistory } from './binding-history';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
 import { BindingRules } from './binding-rules';
-import { BindingHistory } from './binding-history';
 import { selectAccess, selectSelectedEdge } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
