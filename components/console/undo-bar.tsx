@@ -42,7 +42,7 @@ export function UndoBar() {
       applyResult(result.ok ? { ...result, message: `Undone: ${result.message}` } : { ...result, message: undoRefusal(live.inverse, result) });
     });
   return (
-    <div role="region" aria-label="Undo" className="fixed bottom-10 left-5 z-30 flex max-w-[calc(100vw-420px)] items-center gap-3 rounded-md border border-violet-300 bg-violet-50 px-3 py-1.5 text-xs text-violet-950 shadow-lg dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100">
+    <div role="region" aria-label="Undo" className="fixed bottom-10 left-[calc((100vw-380px)/2)] z-30 flex max-w-[calc(100vw-420px)] -translate-x-1/2 items-center gap-3 rounded-md border border-violet-300 bg-violet-50 px-3 py-1.5 text-xs text-violet-950 shadow-lg dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100">
       <span>{live.label}.</span>
       <button type="button" className={buttonClass.secondary} disabled={busy} onClick={undo}>
         Undo
