@@ -35,8 +35,8 @@ export interface ConsoleActions {
   toggleHost(hostId: string): void;
   /** Draw a bundle's bindings one by one (null closes it). */
   openBundle(bundleId: string | null): void;
-  /** Offer to take an applied change back for 30 s (replaces an earlier offer). */
-  offerUndo(offer: { label: string; inverse: InverseChange }): void;
+  /** Offer to take an applied change back for 30 s (replaces an earlier offer); several steps run in order, e.g. both halves of a route. */
+  offerUndo(offer: { label: string; inverse: InverseChange | readonly InverseChange[] }): void;
   /** Withdraw the undo offer (taken, expired, or dismissed). */
   dropUndo(): void;
 }
@@ -62,7 +62,7 @@ export function createConsoleStore(topology: Topology, access: Access) {
     announce: (announcement) => set({ announcement }),
     toggleHost: (hostId) => set((s) => ({ expanded: toggleHost(s.graph.nodes, s.expanded, hostId) })),
     openBundle: (openedBundle) => set({ openedBundle }),
-    offerUndo: ({ label, inverse }) => set({ undo: { label, inverse, offeredAt: Date.now() } }),
+    offerUndo: ({ label, inverse }) => set({ undo: { label, inverse: Array.isArray(inverse) ? inverse : [inverse as InverseChange], offeredAt: Date.now() } }),
     dropUndo: () => set({ undo: null }),
   }));
 }

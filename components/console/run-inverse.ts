@@ -3,6 +3,7 @@ import { rebindAction, removeAction } from '@/components/inspector/actions';
 import type { ChangeReason } from '@/lib/console/input/field-schemas';
 import type { ActionResult } from './action-result';
 import type { InverseChange } from './change-inverse';
+import { runSteps, type StepsOutcome } from './inverse-steps';
 
 /**
  * Send an inverse through the very server action that makes such a change (so it is checked and
@@ -20,3 +21,6 @@ export function runInverse(inverse: InverseChange, reason: NonNullable<ChangeRea
     }
   }
 }
+
+/** Run the steps of an inverse in order (a route's undo removes both halves), stopping at the first refusal. */
+export const runInverses = (steps: readonly InverseChange[], reason: NonNullable<ChangeReason>): Promise<StepsOutcome> => runSteps(steps, (s) => runInverse(s, reason));

@@ -4,7 +4,7 @@ import { useEffect, useState, useTransition } from 'react';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { selectUndo } from './console-selectors';
 import { buttonClass } from './field';
-import { runInverse } from './run-inverse';
+import { runInverses } from './run-inverse';
 import { undoRefusal } from './undo-refusal';
 import { liveUndo, undoSecondsLeft, undoWindowMs } from './undo-offer';
 import { useApplyResult } from './use-apply-result';
@@ -38,8 +38,8 @@ export function UndoBar() {
       const s = store.getState();
       if (!liveUndo(s.undo, Date.now())) return;
       s.dropUndo();
-      const result = await runInverse(live.inverse, 'undo');
-      applyResult(result.ok ? { ...result, message: `Undone: ${result.message}` } : { ...result, message: undoRefusal(live.inverse, result) });
+      const { result, refused } = await runInverses(live.inverse, 'undo');
+      applyResult(!result.ok && refused ? { ...result, message: undoRefusal(refused, result) } : { ...result, message: `Undone: ${result.message}` });
     });
   return (
     <div role="region" aria-label="Undo" className="fixed bottom-10 left-[calc((100vw-380px)/2)] z-30 flex max-w-[calc(100vw-420px)] -translate-x-1/2 items-center gap-3 rounded-md border border-violet-300 bg-violet-50 px-3 py-1.5 text-xs text-violet-950 shadow-lg dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { liveUndo, undoSecondsLeft, type UndoOffer } from './undo-offer';
 import { undoRefusal } from './undo-refusal';
 
-const offer: UndoOffer = { label: 'Rebound h3', inverse: { action: 'rebind', host: 'host1', id: 'h3', target: '192.168.1.3:2211', revision: 2 }, offeredAt: 1_000_000 };
+const offer: UndoOffer = { label: 'Rebound h3', inverse: [{ action: 'rebind', host: 'host1', id: 'h3', target: '192.168.1.3:2211', revision: 2 }], offeredAt: 1_000_000 };
 
 describe('the undo offer', () => {
   it('stands for 30 s and is gone after', () => {
@@ -20,7 +20,7 @@ describe('the undo offer', () => {
 
   it('says plainly why a stale undo was refused', () => {
     const stale = { ok: false as const, message: 'This binding changed since you loaded it on host1; the graph now shows its current state.', errors: { Revision: ['x'] } };
-    expect(undoRefusal(offer.inverse, stale)).toBe('Not undone: h3 on host1 changed again after your change, so it keeps its newer state.');
-    expect(undoRefusal(offer.inverse, { ok: false, message: 'host1 did not answer', errors: {} })).toBe('Not undone: host1 did not answer');
+    expect(undoRefusal(offer.inverse[0], stale)).toBe('Not undone: h3 on host1 changed again after your change, so it keeps its newer state.');
+    expect(undoRefusal(offer.inverse[0], { ok: false, message: 'host1 did not answer', errors: {} })).toBe('Not undone: host1 did not answer');
   });
 });

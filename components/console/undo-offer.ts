@@ -3,10 +3,10 @@ import type { InverseChange } from './change-inverse';
 /** How long an applied change can be taken back from the undo bar. */
 export const undoWindowMs = 30_000;
 
-/** What the undo bar offers: the change in words and its inverse, from the moment it was offered. */
+/** What the undo bar offers: the change in words and its inverse (one step, or several run in order), from the moment it was offered. */
 export interface UndoOffer {
   label: string;
-  inverse: InverseChange;
+  inverse: readonly InverseChange[];
   offeredAt: number;
 }
 
