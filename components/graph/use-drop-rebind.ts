@@ -39,14 +39,13 @@ export function useDropRebind() {
         s.settleRebind(old.id, `Could not rebind ${b.id}: ${verdict.reason}.`);
         return;
       }
-      setProposal((previous) => {
-        if (previous && previous.edgeId !== old.id) s.settleRebind(previous.edgeId, null);
-        return { edgeId: old.id, host: old.data!.host, id: b.id, revision: b.revision, from: targetText(b), to: verdict.to };
-      });
+      // A drop while another waits for confirmation replaces it: the other edge goes back.
+      if (proposal && proposal.edgeId !== old.id) s.settleRebind(proposal.edgeId, null);
+      setProposal({ edgeId: old.id, host: old.data!.host, id: b.id, revision: b.revision, from: targetText(b), to: verdict.to });
       s.beginRebind(old.id, { target: verdict.nodeId, port: verdict.port });
       s.announce(`Rebind ${b.id} on ${old.data!.host} to ${verdict.to}? Apply or cancel.`);
     },
-    [store],
+    [store, proposal],
   );
 
   const cancel = useCallback(() => {
