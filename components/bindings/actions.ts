@@ -47,7 +47,7 @@ export async function createBinding(input: unknown): Promise<ActionResult> {
     return authRefusal(e, { action: spec.kind, host: parsed.data.host, binding: spec.id });
   }
   const ctx = await operationContext(user);
-  const outcome = await addBinding(ctx, parsed.data.host, spec);
+  const outcome = await addBinding(ctx, parsed.data.host, spec, parsed.data.reason);
   if (!outcome.ok) return hostRefusal(outcome);
   return { ok: true, message: `Created ${spec.kind} ${spec.id} on ${parsed.data.host}.`, hosts: await refreshAfterChange(parsed.data.host), plan: outcome.report };
 }

@@ -7,6 +7,7 @@ import { useConsole, useConsoleStoreApi } from '@/components/console/console-pro
 import { Field, buttonClass, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
+import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { bindingEdgeId } from '@/components/graph/node-ids';
 import { createBinding, previewBinding } from './actions';
 import { PlanPreview } from './plan-preview';
@@ -24,6 +25,7 @@ export function BindingForm({ kind }: { kind: BindingKind }) {
   const topology = useConsole(selectTopology);
   const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
+  const offerUndo = useOfferUndo();
   const uid = useId();
   const access = useConsole(selectAccess);
   const hosts = topology.hosts.filter((h) => h.reachable && mayChange(access, h.name));
@@ -69,6 +71,7 @@ export function BindingForm({ kind }: { kind: BindingKind }) {
             const r = await createBinding(input);
             setResult(r);
             applyResult(r);
+            offerUndo({ kind: 'create', host: values.host, id: values.id.trim() }, r);
             if (r.ok) {
               store.getState().selectEdge(bindingEdgeId(values.host, values.id.trim()));
               store.getState().openPanel(null);

@@ -22,6 +22,8 @@ export const selectAccess = (s: ConsoleState) => s.access;
 export const selectPanel = (s: ConsoleState) => s.panel;
 /** The last result, for the live region. */
 export const selectAnnouncement = (s: ConsoleState) => s.announcement;
+/** The change the undo bar offers to take back. */
+export const selectUndo = (s: ConsoleState) => s.undo;
 /** Everything the hosts reported. */
 export const selectTopology = (s: ConsoleState) => s.topology;
 /** Every host, reachable or not. */

@@ -9,6 +9,7 @@ import { Inspector } from '@/components/inspector/inspector';
 import { BindingsTable } from '@/components/bindings-table/bindings-table';
 import { useConsole, useConsoleStoreApi } from './console-provider';
 import { buttonClass } from './field';
+import { UndoBar } from './undo-bar';
 import type { Panel } from './console-reducers';
 import { mayChangeAnything } from './access';
 import { useHostEvents } from './use-host-events';
@@ -83,6 +84,7 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
           {announcement || 'Ready.'}
         </p>
       </footer>
+      <UndoBar />
     </div>
   );
 }

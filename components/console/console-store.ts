@@ -5,6 +5,8 @@ import type { HostView, Topology } from '@/lib/console/topology';
 import type { NodePlacement } from '@/components/graph/layout-input';
 import type { GraphNode } from '@/components/graph/graph-model';
 import { toggleHost } from '@/components/graph/host-expansion';
+import type { InverseChange } from './change-inverse';
+import type { UndoOffer } from './undo-offer';
 import {
   adoptEpoch,
   applyHosts,
@@ -38,9 +40,13 @@ export interface ConsoleActions {
   toggleHost(hostId: string): void;
   /** Draw a bundle's bindings one by one (null closes it). */
   openBundle(bundleId: string | null): void;
+  /** Offer to take an applied change back for 30 s (replaces an earlier offer); several steps run in order, e.g. both halves of a route. */
+  offerUndo(offer: { label: string; inverse: InverseChange | readonly InverseChange[] }): void;
+  /** Withdraw the undo offer (taken, expired, or dismissed). */
+  dropUndo(): void;
 }
 
-export type ConsoleState = ConsoleData & ConsoleActions & { access: Access };
+export type ConsoleState = ConsoleData & ConsoleActions & { access: Access; undo: UndoOffer | null };
 export type ConsoleStore = ReturnType<typeof createConsoleStore>;
 
 /** A console store for one provider: never a module singleton, so each page (and test) has its own. */
@@ -48,6 +54,7 @@ export function createConsoleStore(topology: Topology, access: Access) {
   return createZustandStore<ConsoleState>()((set) => ({
     ...initialData(topology),
     access,
+    undo: null,
     applyTopology: (t) => set((s) => applyTopology(s, t)),
     applyHosts: (views, version) => set((s) => applyHosts(s, views, version)),
     adoptEpoch: (epoch) => set((s) => adoptEpoch(s, epoch)),
@@ -61,5 +68,7 @@ export function createConsoleStore(topology: Topology, access: Access) {
     announce: (announcement) => set({ announcement }),
     toggleHost: (hostId) => set((s) => ({ expanded: toggleHost(s.graph.nodes, s.expanded, hostId) })),
     openBundle: (openedBundle) => set({ openedBundle }),
+    offerUndo: ({ label, inverse }) => set({ undo: { label, inverse: Array.isArray(inverse) ? inverse : [inverse as InverseChange], offeredAt: Date.now() } }),
+    dropUndo: () => set({ undo: null }),
   }));
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -16,7 +16,6 @@ import {
 } from '@xyflow/react';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
 import { flowEdges } from '@/components/console/console-reducers';
-import { rebindAction } from '@/components/inspector/actions';
 import { BindingEdge } from './binding-edge';
 import { BundleEdge } from './bundle-edge';
 import { ForeignEdge } from './foreign-edge';
@@ -27,6 +26,9 @@ import { HostNode } from './host-node';
 import { LinkEdge } from './link-edge';
 import { OverlayNode } from './overlay-node';
 import { rebindTarget } from './rebind-target';
+import { markDropTargets } from './drop-targets';
+import { RebindConfirmation } from './rebind-confirmation';
+import { useDropRebind } from './use-drop-rebind';
 import { useGraphLayout } from './use-graph-layout';
 import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
@@ -59,6 +61,10 @@ export function NetworkGraph() {
   const edges = useMemo(() => [...visible.edges, ...visibleForeign(graph.foreign, nodes, expanded, selectedEdgeId)], [visible.edges, graph.foreign, nodes, expanded, selectedEdgeId]);
   const large = visible.nodes.length > 150;
   const reconnecting = useRef<BindingEdgeType | null>(null);
+  // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
+  const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
+  const drawnNodes = useMemo(() => (dragged ? markDropTargets(visible.nodes, nodes, dragged) : visible.nodes), [dragged, visible.nodes, nodes]);
+  const drop = useDropRebind();
 
   // Place whatever has no place yet (kept per user); nodes already placed never move.
   const { keep } = useGraphLayout();
@@ -110,25 +116,8 @@ export function NetworkGraph() {
     [store],
   );
 
-  const onReconnect = useCallback(
-    async (old: BindingEdgeType, connection: Connection) => {
-      const s = store.getState();
-      const verdict = rebindTarget(s.nodes, old, connection);
-      const b = old.data!.binding;
-      if (!verdict.ok) {
-        s.settleRebind(old.id, `Could not rebind ${b.id}: ${verdict.reason}.`);
-        return;
-      }
-      s.beginRebind(old.id, { target: verdict.nodeId, port: verdict.port });
-      s.announce(`Rebinding ${b.id} on ${old.data!.host} to ${verdict.to}…`);
-      const result = await rebindAction({ host: old.data!.host, id: b.id, revision: b.revision, target: verdict.to });
-      const after = store.getState();
-      if (result.hosts) after.applyHosts(result.hosts);
-      after.settleRebind(old.id, result.ok ? null : `Could not rebind ${b.id}: ${result.message}`);
-      after.announce(result.ok ? result.message : `Rebind of ${b.id} refused; it is back where it was.`);
-    },
-    [store],
-  );
+  // A drop only proposes the rebind; the confirmation applies or cancels it.
+  const onReconnect = drop.propose;
 
   return (
     <div className="relative h-full w-full">
@@ -137,11 +126,12 @@ export function NetworkGraph() {
           {dragError}
         </div>
       )}
+      {drop.proposal && <RebindConfirmation proposal={drop.proposal} applying={drop.applying} onApply={() => void drop.apply()} onCancel={drop.cancel} />}
       {nodes.every((n) => n.hidden) ? (
         <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>
       ) : (
       <ReactFlow<GraphNode, FlowEdge>
-        nodes={visible.nodes}
+        nodes={drawnNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -155,9 +145,11 @@ export function NetworkGraph() {
         colorMode="system"
         onReconnectStart={(_, edge) => {
           reconnecting.current = edge.type === 'binding' ? edge : null;
+          setDragged(reconnecting.current);
         }}
         onReconnectEnd={() => {
           reconnecting.current = null;
+          setDragged(null);
         }}
         onReconnect={onReconnect as (old: FlowEdge, c: Connection) => void}
         isValidConnection={isValidConnection}

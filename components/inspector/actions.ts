@@ -18,14 +18,14 @@ export async function rebindAction(input: unknown): Promise<ActionResult> {
   }
   const parsed = rebindInputSchema.safeParse(input);
   if (!parsed.success) return recordedRefusal(user, { action: 'rebind' }, invalidInput(parsed.error, changeLabels));
-  const { host, id, target, revision } = parsed.data;
+  const { host, id, target, revision, reason } = parsed.data;
   try {
     await requireUser('operator', host);
   } catch (e) {
     return authRefusal(e, { action: 'rebind', host, binding: id });
   }
   const ctx = await operationContext(user);
-  const outcome = await rebindBinding(ctx, host, id, target, revision);
+  const outcome = await rebindBinding(ctx, host, id, target, revision, reason);
   if (!outcome.ok) return hostRefusal(outcome, outcome.code === 'stale' ? await refreshAfterChange(host) : undefined);
   return { ok: true, message: `Rebound ${id} on ${host} to ${target}.`, hosts: await refreshAfterChange(host), plan: outcome.report };
 }
@@ -40,14 +40,14 @@ export async function removeAction(input: unknown): Promise<ActionResult> {
   }
   const parsed = removeInputSchema.safeParse(input);
   if (!parsed.success) return recordedRefusal(user, { action: 'remove' }, invalidInput(parsed.error, changeLabels));
-  const { host, id, revision } = parsed.data;
+  const { host, id, revision, reason } = parsed.data;
   try {
     await requireUser('operator', host);
   } catch (e) {
     return authRefusal(e, { action: 'remove', host, binding: id });
   }
   const ctx = await operationContext(user);
-  const outcome = await removeBinding(ctx, host, id, revision);
+  const outcome = await removeBinding(ctx, host, id, revision, reason);
   if (!outcome.ok) return hostRefusal(outcome, outcome.code === 'stale' ? await refreshAfterChange(host) : undefined);
   return { ok: true, message: `Removed ${id} from ${host}.`, hosts: await refreshAfterChange(host) };
 }

@@ -2,6 +2,7 @@
 
 import { useConsole } from '@/components/console/console-provider';
 import { frontText, targetText } from '@/components/graph/binding-label';
+import { BindingHistory } from './binding-history';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
 import { BindingRules } from './binding-rules';
@@ -53,6 +54,7 @@ export function Inspector() {
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
         <BindingRules host={host} binding={b} />
       </div>
+      <BindingHistory key={`history-${edge.id}`} host={host} binding={b} mayRevert={mayChange(access, host)} />
       {mayChange(access, host) ? (
         <>
           <RebindForm key={edge.id} host={host} binding={b} />

@@ -6,6 +6,7 @@ import type { ActionResult } from '@/components/console/action-result';
 import { Field, buttonClass, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
+import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { targetText } from '@/components/graph/binding-label';
 import { rebindAction } from './actions';
 
@@ -15,6 +16,7 @@ export function RebindForm({ host, binding }: { host: string; binding: BindingRe
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, startTransition] = useTransition();
   const applyResult = useApplyResult();
+  const offerUndo = useOfferUndo();
   return (
     <form
       aria-label="Rebind"
@@ -26,6 +28,7 @@ export function RebindForm({ host, binding }: { host: string; binding: BindingRe
           const r = await rebindAction({ host, id: binding.id, revision: binding.revision, target });
           setResult(r);
           applyResult(r);
+          offerUndo({ kind: 'rebind', host, id: binding.id, from: targetText(binding), to: target.trim() }, r);
         });
       }}
     >

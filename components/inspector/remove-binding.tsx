@@ -6,6 +6,7 @@ import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
+import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { removeAction } from './actions';
 
 /** "Remove binding", then a confirmation naming what goes, then "Remove". */
@@ -14,6 +15,7 @@ export function RemoveBinding({ host, binding }: { host: string; binding: Bindin
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, startTransition] = useTransition();
   const applyResult = useApplyResult();
+  const offerUndo = useOfferUndo();
   return (
     <div className="flex flex-col gap-2 border-t border-slate-200 pt-4">
       {!confirming ? (
@@ -37,6 +39,7 @@ export function RemoveBinding({ host, binding }: { host: string; binding: Bindin
                   const r = await removeAction({ host, id: binding.id, revision: binding.revision });
                   setResult(r);
                   applyResult(r);
+                  offerUndo({ kind: 'remove', host, binding }, r);
                 })
               }
             >

@@ -6,6 +6,8 @@ import type { ChangeReport, ExposeReport, ListReport } from '@/lib/engine/model/
 import { addArgs, adoptArgs, exposeArgs, planDocument, rebindArgs, removeArgs, repairArgs } from './engine-args';
 import { readEngineOutcome, type EngineOutcome } from './engine-outcome';
 import type { Inventory } from './inventory';
+import type { ChangeReason } from './input/field-schemas';
+import { specOf } from '@/lib/engine';
 
 /** Who is asking (the signed-in user and their address), and of which network. */
 export interface OperationContext {
@@ -31,6 +33,8 @@ interface ChangeIntent {
   input?: string;
   /** Looks up the binding's current target on the host (rebind, remove). */
   targetBefore?: (host: HostConnection) => Promise<string | null>;
+  /** The change takes another back (Undo, "Revert to this"): the audit's action says so, e.g. `rebind (undo)`. */
+  reason?: ChangeReason;
 }
 
 const targetOf = (b: { target: { name: string; port: number } }): string => `${b.target.name}:${b.target.port}`;
@@ -48,7 +52,7 @@ async function currentTarget(host: HostConnection, id: string): Promise<string |
  * written, the host is never asked.
  */
 async function change<T>(ctx: OperationContext, hostName: string, c: ChangeIntent): Promise<EngineOutcome<T>> {
-  const audit: AuditIntent = { username: ctx.user.username, address: ctx.address, host: hostName, action: c.action, binding: c.binding ?? null, targetAfter: c.targetAfter ?? null, args: c.args };
+  const audit: AuditIntent = { username: ctx.user.username, address: ctx.address, host: hostName, action: c.reason ? `${c.action} (${c.reason})` : c.action, binding: c.binding ?? null, targetAfter: c.targetAfter ?? null, args: c.args };
   const host = hostOf(ctx, hostName);
   if (!host) {
     const refusal = noSuchHost(hostName);
@@ -91,17 +95,28 @@ export async function planBinding(ctx: OperationContext, hostName: string, spec:
   return readEngineOutcome<ChangeReport>(hostName, await runEngine(host, ['plan', '--file', '-'], planDocument(listed.report.bindings, spec)));
 }
 
+/** What pointing binding `id` at `to` would change on the host (`plan --file -`); changes nothing. */
+export async function planRebind(ctx: OperationContext, hostName: string, id: string, to: string): Promise<EngineOutcome<ChangeReport>> {
+  const host = hostOf(ctx, hostName);
+  if (!host) return noSuchHost(hostName);
+  const listed = readEngineOutcome<ListReport>(hostName, await runEngine(host, ['list']));
+  if (!listed.ok) return listed;
+  if (!listed.report.bindings.some((b) => b.id === id)) return { ok: false, code: 'not-found', field: 'id', message: `Id: ${hostName} has no binding "${id}"` };
+  const specs = listed.report.bindings.map((b) => (b.id === id ? { ...specOf(b), to } : specOf(b)));
+  return readEngineOutcome<ChangeReport>(hostName, await runEngine(host, ['plan', '--file', '-'], JSON.stringify({ bindings: specs })));
+}
+
 /** Create an export or import on the host. */
-export const addBinding = (ctx: OperationContext, hostName: string, spec: BindingSpec): Promise<EngineOutcome<ChangeReport>> =>
-  change(ctx, hostName, { action: spec.kind, binding: spec.id, targetAfter: spec.to, args: addArgs(spec) });
+export const addBinding = (ctx: OperationContext, hostName: string, spec: BindingSpec, reason?: ChangeReason): Promise<EngineOutcome<ChangeReport>> =>
+  change(ctx, hostName, { action: spec.kind, binding: spec.id, targetAfter: spec.to, args: addArgs(spec), reason });
 
 /** Point a binding at a new target, refused if it changed since `revision`. */
-export const rebindBinding = (ctx: OperationContext, hostName: string, id: string, to: string, revision: number): Promise<EngineOutcome<ChangeReport>> =>
-  change(ctx, hostName, { action: 'rebind', binding: id, targetAfter: to, args: rebindArgs(id, to, revision), targetBefore: (h) => currentTarget(h, id) });
+export const rebindBinding = (ctx: OperationContext, hostName: string, id: string, to: string, revision: number, reason?: ChangeReason): Promise<EngineOutcome<ChangeReport>> =>
+  change(ctx, hostName, { action: 'rebind', binding: id, targetAfter: to, args: rebindArgs(id, to, revision), targetBefore: (h) => currentTarget(h, id), reason });
 
 /** Remove a binding, refused if it changed since `revision`. */
-export const removeBinding = (ctx: OperationContext, hostName: string, id: string, revision: number): Promise<EngineOutcome<ChangeReport>> =>
-  change(ctx, hostName, { action: 'remove', binding: id, args: removeArgs(id, revision), targetBefore: (h) => currentTarget(h, id) });
+export const removeBinding = (ctx: OperationContext, hostName: string, id: string, revision: number, reason?: ChangeReason): Promise<EngineOutcome<ChangeReport>> =>
+  change(ctx, hostName, { action: 'remove', binding: id, args: removeArgs(id, revision), targetBefore: (h) => currentTarget(h, id), reason });
 
 /** Give the host an address on the overlay (the seed's `weave expose`). */
 export const exposeHost = (ctx: OperationContext, hostName: string, cidr: string, bridge?: string, name?: string): Promise<EngineOutcome<ExposeReport>> =>

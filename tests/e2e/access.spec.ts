@@ -44,6 +44,7 @@ const bindingActions = (revision: number): [string, unknown][] => [
   ['createBinding', { kind: 'export', host: 'host2', iface: 'eth0', port: '2298', proto: 'tcp', target: 'a1:4422', id: 'intruder', masquerade: true }],
   ['rebindAction', { host: 'host2', id: 'first', target: '192.168.4.4:2211', revision }],
   ['removeAction', { host: 'host2', id: 'first', revision }],
+  ['previewRebindAction', { host: 'host2', id: 'first', target: '192.168.4.4:2211' }],
   ['exposeAction', { host: 'host1', cidr: '10.2.9.9/16', bridge: 'weave', name: '' }],
 ];
 const adminActions = ['addUserAction', 'updateUserAction', 'resetPasswordAction', 'createTokenAction', 'revokeTokenAction', 'removeUserAction'];
@@ -220,8 +221,12 @@ test('anonymous direct POSTs to every action change nothing', async ({ browser }
     const r = await postAction(name, '/', JSON.stringify([input]), {});
     expect(r.body, name).toContain('Sign in first');
   }
-  // Reads are refused too: a binding's rules, and a user's kept positions (saving them changes the store).
-  expect((await postAction('bindingRulesAction', '/', JSON.stringify([{ host: 'host2', id: 'first' }]), {})).body).toContain('Sign in first');
+  // Reads are refused too: a binding's rules and its history from the audit trail, and a user's kept positions (saving them changes the store).
+  for (const name of ['bindingRulesAction', 'bindingHistoryAction']) {
+    const r = await postAction(name, '/', JSON.stringify([{ host: 'host2', id: 'first' }]), {});
+    expect(r.body, name).toContain('Sign in first');
+    expect(r.body, name).not.toContain('"entries"');
+  }
   for (const [name, input] of [['loadPositionsAction', []], ['savePositionsAction', [{ 'host:host2': { x: 1, y: 2 } }]]] as const) {
     const r = await postAction(name, '/', JSON.stringify(input), {});
     expect(r.body, name).not.toContain('Positions kept');

@@ -73,4 +73,18 @@ export class ConsolePage {
     await m.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
     await m.up();
   }
+
+  /** The confirmation a drop opens (host, binding, old → new target, plan, Apply and Cancel). */
+  dropConfirmation(): Locator {
+    return this.page.getByRole('dialog', { name: /^Rebind / });
+  }
+
+  /** Drag a binding's target end onto a port of another node, then Apply the confirmation it opens. */
+  async rebindByDrag(edgeLabel: string, nodeId: string, port: number): Promise<void> {
+    await this.dragTargetEnd(edgeLabel, nodeId, port);
+    const dialog = this.dropConfirmation();
+    await expect(dialog.getByRole('region', { name: 'Plan' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
 }

@@ -76,11 +76,12 @@ test('rebinds the import by dragging its target end onto host4; a drop host2 can
   // host2 cannot reach host4: the drop is refused before it happens and nothing changes.
   await c.dragTargetEnd(web, 'service:host4', 2211);
   await expect(c.edge(web)).toHaveCount(1);
+  await expect(c.dropConfirmation()).toHaveCount(0);
   await expect(page.getByRole('status')).not.toContainText('Rebinding web');
 
   const host1Before = await page.locator('[aria-label="host host1"]').boundingBox();
   const host3Before = await page.locator('[aria-label="service host3"]').boundingBox();
-  await c.dragTargetEnd(h3, 'service:host4', 2211);
+  await c.rebindByDrag(h3, 'service:host4', 2211);
   await expect(c.edge(h3OnHost4)).toHaveCount(1);
   // Laid out once and kept: nothing jumps when a binding moves.
   expect(await page.locator('[aria-label="host host1"]').boundingBox()).toEqual(host1Before);
@@ -136,8 +137,8 @@ test('rebinds through the inspector form, and refuses other operators’ stale e
   await rebind.getByRole('button', { name: 'Rebind' }).click();
   await expect(c.edge(h3)).toHaveCount(1);
 
-  // A stale drag moves the edge at once, then rolls back with the host's reason and the fresh state.
-  await dragger.dragTargetEnd(h3OnHost4, 'service:host3', 2211);
+  // A stale drag, applied, rolls back with the host's reason and the fresh state.
+  await dragger.rebindByDrag(h3OnHost4, 'service:host3', 2211);
   await expect(dragger.page.getByRole('alert').filter({ hasText: 'Could not rebind h3' })).toContainText('changed since you loaded it');
   await expect(dragger.edge(h3)).toHaveCount(1);
 
@@ -181,6 +182,10 @@ test.describe('as a viewer', () => {
     await c.select(h3);
     await expect(page.getByRole('region', { name: 'Inspector: binding h3' })).toContainText('You are a viewer');
     await expect(page.getByRole('form', { name: 'Rebind' })).toHaveCount(0);
+    // The history is there to read (h3 was imported and rebound), with nothing to revert for a viewer.
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('listitem').filter({ hasText: 'rebind' }).first()).toBeVisible();
+    await expect(history.getByRole('button', { name: 'Revert to this' })).toHaveCount(0);
     // No draggable edge ends, and the only form on the page is Sign out.
     await expect(page.locator('.react-flow__edgeupdater')).toHaveCount(0);
     await expect(page.locator('form')).toHaveCount(1);

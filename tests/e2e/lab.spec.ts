@@ -86,7 +86,7 @@ test('imports host3 on host1, routes it from host2:4433, then drags the import o
   await expect(c.edge('binding route-h3: host2 eth0:4433 → 10.2.1.3:3322')).toHaveCount(1);
   expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host3: Hello, world.' });
 
-  await c.dragTargetEnd('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211', 'service:host4', 2211);
+  await c.rebindByDrag('binding h3: host1 10.2.1.3:3322 → 192.168.1.3:2211', 'service:host4', 2211);
   await expect(c.edge('binding h3: host1 10.2.1.3:3322 → 192.168.4.4:2211')).toHaveCount(1);
   await expect(page.getByRole('status')).toContainText('Rebound h3 on host1 to 192.168.4.4:2211.');
   expect(await ask('sy-world', '192.168.1.2', 4433)).toEqual({ ok: true, reply: 'host4: Hello, world.' });

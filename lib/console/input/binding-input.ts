@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { BindingSpec } from '../topology';
-import { hostField, idField, ifaceField, ipv4Field, portField, protoField, targetField } from './field-schemas';
+import { changeReasonField, hostField, idField, ifaceField, ipv4Field, portField, protoField, targetField } from './field-schemas';
 
-const common = { host: hostField, port: portField, proto: protoField, target: targetField, id: idField, masquerade: z.boolean().default(true) };
+const common = { host: hostField, port: portField, proto: protoField, target: targetField, id: idField, masquerade: z.boolean().default(true), reason: changeReasonField };
 
 /** The New export / New import forms' input. An export's interface may be left empty (every interface). */
 export const bindingInputSchema = z.discriminatedUnion('kind', [

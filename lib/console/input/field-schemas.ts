@@ -52,3 +52,7 @@ export const idField = z
 /** The revision the operator loaded. */
 const revisionError = 'must be the revision you last read, a whole number';
 export const revisionField = z.coerce.number({ error: revisionError }).int({ error: revisionError }).min(0, { error: revisionError });
+
+/** Why a change is made when it takes another back: an Undo, or "Revert to this" from a binding's history (the audit says so). */
+export const changeReasonField = z.enum(['undo', 'revert'], { error: 'must be undo or revert' }).optional();
+export type ChangeReason = z.output<typeof changeReasonField>;

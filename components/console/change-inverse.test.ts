@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { exportWeb, importH3, report, seedTopology } from '@/components/graph/topology.fixture';
+import { inverseOf, recreationOf } from './change-inverse';
+
+describe('the inverse of a change', () => {
+  it('rebinds a rebind back, at the revision the change left', () => {
+    const moved = report({ ...importH3, target: { name: '192.168.4.4', address: '192.168.4.4', port: 2211 }, revision: 2 });
+    const after = seedTopology([moved]).hosts;
+    expect(inverseOf({ kind: 'rebind', host: 'host1', id: 'h3', from: '192.168.1.3:2211', to: '192.168.4.4:2211' }, after)).toEqual({
+      ok: true,
+      inverse: { action: 'rebind', host: 'host1', id: 'h3', target: '192.168.1.3:2211', revision: 2 },
+      label: 'Rebound h3 on host1: 192.168.1.3:2211 → 192.168.4.4:2211',
+    });
+  });
+
+  it('removes a creation, at the revision it was created with', () => {
+    const after = seedTopology().hosts;
+    expect(inverseOf({ kind: 'create', host: 'host2', id: 'web' }, after)).toMatchObject({ ok: true, inverse: { action: 'remove', host: 'host2', id: 'web', revision: 1 } });
+  });
+
+  it('re-creates a removal with the same spec: front, protocol, target by name, masquerade', () => {
+    const udp = report({ id: 'dns', kind: 'export', proto: 'udp', masquerade: false, front: { port: 53 }, target: { name: 'a1', address: '10.2.1.1', port: 5353 } });
+    expect(inverseOf({ kind: 'remove', host: 'host2', binding: udp }, [])).toMatchObject({
+      ok: true,
+      inverse: { action: 'create', host: 'host2', id: 'dns', kind: 'export', iface: '', port: 53, proto: 'udp', target: 'a1:5353', masquerade: false },
+    });
+    expect(recreationOf('host1', importH3)).toEqual({ action: 'create', host: 'host1', id: 'h3', kind: 'import', address: '10.2.1.3', port: 3322, proto: 'tcp', target: '192.168.1.3:2211', masquerade: true });
+    expect(recreationOf('host2', exportWeb)).toMatchObject({ iface: 'eth0', target: 'a1:4422' });
+  });
+
+  it('offers nothing when the host did not report the changed binding', () => {
+    expect(inverseOf({ kind: 'create', host: 'host2', id: 'gone' }, seedTopology().hosts)).toEqual({ ok: false, reason: 'host2 did not report gone after the change' });
+    expect(inverseOf({ kind: 'rebind', host: 'host9', id: 'h3', from: 'a:1', to: 'b:2' }, seedTopology().hosts).ok).toBe(false);
+  });
+});

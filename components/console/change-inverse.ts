@@ -1,0 +1,61 @@
+import type { BindingReport, HostView } from '@/lib/console/topology';
+import { frontText, targetText } from '@/components/graph/binding-label';
+
+/** A change the console applied, with what its inverse needs to know. */
+export type AppliedChange =
+  | { kind: 'rebind'; host: string; id: string; from: string; to: string }
+  | { kind: 'remove'; host: string; binding: BindingReport }
+  | { kind: 'create'; host: string; id: string };
+
+/** A change as the server actions take it (rebindAction, createBinding, removeAction), so it is authorised and audited like any other. */
+export type InverseChange =
+  | { action: 'rebind'; host: string; id: string; target: string; revision: number }
+  | { action: 'remove'; host: string; id: string; revision: number }
+  | {
+      action: 'create';
+      host: string;
+      id: string;
+      kind: BindingReport['kind'];
+      iface?: string;
+      address?: string;
+      port: number;
+      proto: BindingReport['proto'];
+      target: string;
+      masquerade: boolean;
+    };
+
+/** The inverse of a change, or why there is none. */
+export type Inverse = { ok: true; inverse: InverseChange; label: string } | { ok: false; reason: string };
+
+/** A binding as a host view reports it, or undefined. */
+export function reportedBinding(hosts: readonly HostView[], host: string, id: string): BindingReport | undefined {
+  return hosts.find((h) => h.name === host)?.status?.bindings.find((b) => b.id === id);
+}
+
+/** The create input that makes `b` again on `host`: same id, front, protocol, target and masquerade. */
+export function recreationOf(host: string, b: BindingReport): InverseChange {
+  const front = b.kind === 'import' ? { address: b.front.address } : { iface: b.front.iface ?? '' };
+  return { action: 'create', host, id: b.id, kind: b.kind, ...front, port: b.front.port, proto: b.proto, target: targetText(b), masquerade: b.masquerade };
+}
+
+/**
+ * The change that takes `change` back, given the changed host as it reported itself right after.
+ * The inverse carries the revision the change left, so if the binding changes again before the undo
+ * runs, the host refuses it as stale instead of clobbering the newer change.
+ */
+export function inverseOf(change: AppliedChange, hostsAfter: readonly HostView[]): Inverse {
+  if (change.kind === 'remove') {
+    const b = change.binding;
+    return { ok: true, inverse: recreationOf(change.host, b), label: `Removed ${b.id} (${frontText(b)} → ${targetText(b)}) from ${change.host}` };
+  }
+  const after = reportedBinding(hostsAfter, change.host, change.id);
+  if (!after) return { ok: false, reason: `${change.host} did not report ${change.id} after the change` };
+  if (change.kind === 'create') {
+    return { ok: true, inverse: { action: 'remove', host: change.host, id: change.id, revision: after.revision }, label: `Created ${change.id} on ${change.host}` };
+  }
+  return {
+    ok: true,
+    inverse: { action: 'rebind', host: change.host, id: change.id, target: change.from, revision: after.revision },
+    label: `Rebound ${change.id} on ${change.host}: ${change.from} → ${change.to}`,
+  };
+}
