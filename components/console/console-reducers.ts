@@ -7,7 +7,7 @@ import type { NodePlacement } from '@/components/graph/layout-input';
 import { initialExpanded, nodeBudget } from '@/components/graph/host-expansion';
 
 /** Which form the side panel shows. */
-export type Panel = 'export' | 'import' | 'expose';
+export type Panel = 'export' | 'import' | 'expose' | 'route';
 
 /** An edge moved by a drag, waiting for its host to accept the rebind. */
 export interface PendingRebind {

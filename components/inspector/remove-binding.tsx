@@ -6,6 +6,7 @@ import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
+import { RemoveRoute } from '@/components/routes/remove-route';
 import { removeAction } from './actions';
 
 /** "Remove binding", then a confirmation naming what goes, then "Remove". */
@@ -46,6 +47,7 @@ export function RemoveBinding({ host, binding }: { host: string; binding: Bindin
               Cancel
             </button>
           </div>
+          <RemoveRoute host={host} id={binding.id} onResult={setResult} />
         </div>
       )}
       <FormAlert result={result} />
