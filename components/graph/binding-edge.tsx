@@ -24,11 +24,10 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
           <div
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}
             title={`${b.counters.packets} packets, ${b.counters.bytes} bytes`}
-            className={`nodrag nopan absolute flex max-w-[20rem] items-center gap-1.5 whitespace-nowrap rounded-full border bg-white px-2 py-0.5 font-mono text-[13px] shadow-sm dark:bg-slate-900 ${lit || selected ? 'border-violet-400 text-violet-900 dark:text-violet-200' : 'border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200'} ${gone ? 'opacity-60' : ''}`}
+            className={`nodrag nopan absolute flex items-center gap-1.5 whitespace-nowrap rounded-full border bg-white px-2 py-0.5 font-mono text-[13px] shadow-sm dark:bg-slate-900 ${lit || selected ? 'border-violet-400 text-violet-900 dark:text-violet-200' : 'border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200'} ${gone ? 'opacity-60' : ''}`}
           >
-            <span className={`h-2 w-2 shrink-0 rounded-full ${gone ? 'bg-slate-400' : health[b.state]}`} title={gone ? `as last seen; ${data!.host} is not answering` : `kernel state: ${b.state}`} />
-            {/* A long id is cut with an ellipsis inside the label (the edge's aria-label names it in full). */}
-            <span className="min-w-0 truncate">
+            <span className={`h-2 w-2 rounded-full ${gone ? 'bg-slate-400' : health[b.state]}`} title={gone ? `as last seen; ${data!.host} is not answering` : `kernel state: ${b.state}`} />
+            <span>
               {b.id} · {b.proto} {b.front.port}
             </span>
             {b.counters.packets > 0 && <span className="text-slate-500 dark:text-slate-400">· {b.counters.packets} pkts</span>}

@@ -2,11 +2,11 @@
 
 import { useState, useTransition } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
+import { RemoveRoute } from '@/components/routes/remove-route';
 import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
-import { RemoveRoute } from '@/components/routes/remove-route';
 import { removeAction } from './actions';
 
 /** "Remove binding", then a confirmation naming what goes, then "Remove". */
