@@ -1,4 +1,7 @@
 import { runEngine } from '@/lib/hosts';
+import { hideArgs } from './engine-args';
+import { addressInUse, addressUsers } from './address-users';
+import type { RouteHostOperations } from './route-change';
 import { mayChangeHost, type User } from '@/lib/auth/user';
 import { recordIntent, recordOutcome, recordRefusal, type AuditIntent } from '@/lib/audit';
 import type { Binding, BindingSpec } from '@/lib/engine/model/binding';
@@ -6,9 +9,6 @@ import type { ChangeReport, ExposeReport, ListReport } from '@/lib/engine/model/
 import { addArgs, exposeArgs, planDocument, rebindArgs, removeArgs } from './engine-args';
 import { readEngineOutcome, type EngineOutcome } from './engine-outcome';
 import type { Inventory } from './inventory';
-import { hideArgs } from './engine-args';
-import { addressInUse, addressUsers } from './address-users';
-import type { RouteHostOperations } from './route-change';
 
 /** Who is asking (the signed-in user and their address), and of which network. */
 export interface OperationContext {
@@ -136,4 +136,3 @@ export const removeBinding = (ctx: OperationContext, hostName: string, id: strin
 /** Give the host an address on the overlay (the seed's `weave expose`). */
 export const exposeHost = (ctx: OperationContext, hostName: string, cidr: string, bridge?: string, name?: string): Promise<EngineOutcome<ExposeReport>> =>
   change(ctx, hostName, { action: 'expose', targetAfter: cidr, args: exposeArgs(cidr, bridge, name) });
-
