@@ -24,6 +24,8 @@ export function invalidInput(error: z.ZodError, labels: Record<string, string>):
 /** A host's refusal as an action result, naming the form field when the host named one. */
 export function hostRefusal(outcome: Extract<EngineOutcome<unknown>, { ok: false }>, hosts?: HostView[]): ActionResult {
   const label = outcome.field ? fieldLabel(outcome.field) : undefined;
-  const errors = label ? { [label]: [outcome.message.startsWith(`${label}: `) ? outcome.message.slice(label.length + 2) : outcome.message] } : {};
+  // The alert says the whole message once; the field repeats only what is particular to it (a stale
+  // revision marks Target but has nothing to add).
+  const errors = label ? { [label]: outcome.message.startsWith(`${label}: `) ? [outcome.message.slice(label.length + 2)] : [] } : {};
   return { ok: false, message: outcome.message, errors, ...(hosts ? { hosts } : {}) };
 }

@@ -10,7 +10,7 @@ import { keyOfEdgeId, keyText, type BindingKey } from './binding-key';
 import { sampleTraffic, type TrafficSample } from './traffic-rate';
 
 /** Which form the side panel shows. */
-export type Panel = 'export' | 'import' | 'expose';
+export type Panel = 'export' | 'import' | 'expose' | 'route';
 
 /** An edge moved by a drag, waiting for its host to accept the rebind. */
 export interface PendingRebind {

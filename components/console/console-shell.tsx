@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { BindingForm } from '@/components/bindings/binding-form';
 import { ExposeForm } from '@/components/expose/expose-form';
+import { HideAddress } from '@/components/expose/hide-address';
+import { RouteForm } from '@/components/routes/route-form';
 import { NetworkGraph } from '@/components/graph/network-graph';
 import { Inspector } from '@/components/inspector/inspector';
 import { BindingsTable } from '@/components/bindings-table/bindings-table';
@@ -50,6 +52,9 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
               <button type="button" className={buttonClass.primary} aria-expanded={panel === 'import'} onClick={open('import')}>
                 New import
               </button>
+              <button type="button" className={buttonClass.primary} aria-expanded={panel === 'route'} onClick={open('route')}>
+                New route
+              </button>
               <button type="button" className={buttonClass.secondary} aria-expanded={panel === 'expose'} onClick={open('expose')}>
                 Expose host
               </button>
@@ -73,7 +78,9 @@ export function ConsoleShell({ account }: { account: ReactNode }) {
         <aside aria-label="Details" className="w-[380px] shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/50 dark:border-slate-800 dark:bg-slate-900/50">
           {panel === 'export' && <BindingForm key="export" kind="export" />}
           {panel === 'import' && <BindingForm key="import" kind="import" />}
+          {panel === 'route' && <RouteForm />}
           {panel === 'expose' && <ExposeForm />}
+          {panel === 'expose' && <HideAddress />}
           {panel && <hr className="border-slate-200 dark:border-slate-800" />}
           <Inspector />
         </aside>

@@ -8,8 +8,8 @@ export function Field({ label, id, error, children }: { label: string; id: strin
       <label htmlFor={id} className="text-xs font-medium text-slate-700">
         {label}
       </label>
-      {children({ id, ...(error ? { 'aria-invalid': true as const, 'aria-describedby': errId } : {}) })}
-      {error && (
+      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(error?.length ? { 'aria-describedby': errId } : {}) })}
+      {error && error.length > 0 && (
         <p id={errId} className="text-xs text-rose-700">
           {error.join('; ')}
         </p>

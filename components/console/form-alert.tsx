@@ -4,7 +4,7 @@ import type { ActionResult } from './action-result';
 export function FormAlert({ result }: { result: ActionResult | null }) {
   if (!result || result.ok) return null;
   return (
-    <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+    <div role="alert" className="max-w-full whitespace-pre-line rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900 [overflow-wrap:anywhere]">
       {result.message}
     </div>
   );

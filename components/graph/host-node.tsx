@@ -54,7 +54,11 @@ export function HostNode({ id, data }: NodeProps<HostNodeType>) {
           {plural(holds.interfaces, 'interface')} · {holds.exposed} exposed · {plural(holds.containers, 'container')} · {plural(holds.bindings, 'binding')}
         </p>
       )}
-      {down && <p className="whitespace-normal px-3.5 pt-1 text-[13px] text-rose-700 [overflow-wrap:anywhere] dark:text-rose-400">{data.error}</p>}
+      {down && (
+        <p title={data.error} className="line-clamp-3 whitespace-normal px-3.5 pt-1 text-[13px] text-rose-700 [overflow-wrap:anywhere] dark:text-rose-400">
+          {data.error}
+        </p>
+      )}
       {!data.collapsed &&
         data.warnings.map((w) => (
           <p key={w} className="whitespace-normal px-3.5 pt-1 text-[13px] text-amber-700 [overflow-wrap:anywhere] dark:text-amber-400">

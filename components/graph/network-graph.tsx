@@ -122,7 +122,7 @@ export function NetworkGraph() {
   return (
     <div className="relative h-full w-full">
       {dragError && (
-        <div role="alert" className="absolute left-4 top-4 z-10 max-w-lg rounded-lg border border-rose-300 bg-rose-50 px-4 py-2 text-sm text-rose-900 shadow">
+        <div role="alert" className="absolute left-4 top-4 z-10 max-w-lg rounded-lg [overflow-wrap:anywhere] border border-rose-300 bg-rose-50 px-4 py-2 text-sm text-rose-900 shadow">
           {dragError}
         </div>
       )}

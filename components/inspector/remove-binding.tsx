@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
+import { RemoveRoute } from '@/components/routes/remove-route';
 import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
@@ -49,6 +50,7 @@ export function RemoveBinding({ host, binding }: { host: string; binding: Bindin
               Cancel
             </button>
           </div>
+          <RemoveRoute host={host} id={binding.id} onResult={setResult} />
         </div>
       )}
       <FormAlert result={result} />

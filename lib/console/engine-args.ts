@@ -39,6 +39,9 @@ export const exposeArgs = (cidr: string, bridge?: string, name?: string): string
   ...(name ? ['--name', name] : []),
 ];
 
+/** `hide CIDR`: take an exposed address away again. */
+export const hideArgs = (cidr: string): string[] => ['hide', cidr];
+
 /** The `plan --file -` document for a host: its current bindings plus the new one. */
 export function planDocument(current: readonly Binding[], added: BindingSpec): string {
   return JSON.stringify({ bindings: [...current.map(specOf), added] });

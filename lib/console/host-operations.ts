@@ -1,7 +1,10 @@
 import { runEngine } from '@/lib/hosts';
+import { hideArgs } from './engine-args';
+import { addressInUse, addressUsers } from './address-users';
+import type { RouteHostOperations } from './route-change';
 import { mayChangeHost, type User } from '@/lib/auth/user';
 import { recordIntent, recordOutcome, recordRefusal, type AuditIntent } from '@/lib/audit';
-import type { BindingSpec } from '@/lib/engine/model/binding';
+import type { Binding, BindingSpec } from '@/lib/engine/model/binding';
 import type { ChangeReport, ExposeReport, ListReport } from '@/lib/engine/model/report';
 import { addArgs, adoptArgs, exposeArgs, planDocument, rebindArgs, removeArgs, repairArgs } from './engine-args';
 import { readEngineOutcome, type EngineOutcome } from './engine-outcome';
@@ -82,6 +85,33 @@ async function change<T>(ctx: OperationContext, hostName: string, c: ChangeInten
   }
   return outcome;
 }
+
+/**
+ * Take an exposed address away again (`hide`), refused while a binding uses it: imports on it, as the
+ * host itself lists them now, and bindings of other hosts aimed at it (`elsewhere`, as last reported).
+ */
+export async function hideAddress(ctx: OperationContext, hostName: string, cidr: string, elsewhere: readonly { name: string; bindings: readonly Binding[] }[]): Promise<EngineOutcome<ExposeReport>> {
+  const host = hostOf(ctx, hostName);
+  if (host && mayChangeHost(ctx.user, hostName)) {
+    const listed = readEngineOutcome<ListReport>(hostName, await runEngine(host, ['list']));
+    if (!listed.ok) return listed;
+    const address = cidr.split('/')[0]!;
+    const users = addressUsers(address, hostName, [{ name: hostName, bindings: listed.report.bindings }, ...elsewhere.filter((h) => h.name !== hostName)]);
+    if (users.length) {
+      const message = addressInUse(address, hostName, users);
+      recordRefusal({ username: ctx.user.username, address: ctx.address, host: hostName, action: 'hide', binding: null, targetAfter: cidr, args: hideArgs(cidr) }, message);
+      return { ok: false, code: 'conflict', field: 'cidr', message };
+    }
+  }
+  return change(ctx, hostName, { action: 'hide', targetAfter: cidr, args: hideArgs(cidr) });
+}
+
+/** The route change's steps on these hosts: each one authorised per host and audited as its own change. */
+export const routeOperations = (ctx: OperationContext): RouteHostOperations => ({
+  plan: (host, spec) => planBinding(ctx, host, spec),
+  add: (host, spec) => addBinding(ctx, host, spec),
+  remove: (host, id, revision) => removeBinding(ctx, host, id, revision),
+});
 
 /** What adding `spec` to the host would change (`plan --file -` over its whole binding set); changes nothing. */
 export async function planBinding(ctx: OperationContext, hostName: string, spec: BindingSpec): Promise<EngineOutcome<ChangeReport>> {

@@ -1,7 +1,7 @@
 // What the console's actions and API read from or feed into the hub, so features never reach
 // into lib/hub themselves (DESIGN: components/ go through lib/console).
 import { networkHub, refreshHost } from '@/lib/hub';
-import type { HostView } from './topology';
+import type { Binding, HostView } from './topology';
 
 /**
  * After a change on a host: take its fresh status into the hub (every open page gets it pushed)
@@ -15,4 +15,10 @@ export async function refreshAfterChange(host: string): Promise<HostView[]> {
 export async function reportedRules(host: string, id: string): Promise<string[] | null> {
   const { hub } = await networkHub();
   return hub.host(host)?.status?.bindings.find((b) => b.id === id)?.rules ?? null;
+}
+
+/** Every host's bindings as it last reported them (no host is asked); hosts never seen are left out. */
+export async function reportedBindings(): Promise<{ name: string; bindings: Binding[] }[]> {
+  const { hub } = await networkHub();
+  return hub.hosts().flatMap((r) => (r.status ? [{ name: r.name, bindings: r.status.bindings }] : []));
 }

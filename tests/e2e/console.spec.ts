@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { e2eAccounts } from './accounts';
+import { e2eAccounts, signIn } from './accounts';
 import { ConsolePage } from './console-page';
+import { startSeededConsole, type SeededConsole } from './seeded-console';
 
 const accounts = e2eAccounts(process.env.SWITCHYARD_E2E_DATA_DIR!);
 
@@ -106,15 +107,6 @@ test('exposes a host on another overlay address from the Expose form', async ({ 
   await expect(form.getByRole('alert')).toContainText('Address: must be an address with prefix length');
 });
 
-test('takes the README screenshot: a selected route with its rules in the inspector', async ({ page }) => {
-  const c = new ConsolePage(page);
-  await c.open();
-  await c.select(route);
-  await expect(page.getByRole('heading', { name: /Binding route-h3/ })).toBeVisible();
-  await expect(page.getByText(/--to-destination 10\.2\.1\.3:3322/)).toBeVisible();
-  await page.screenshot({ path: 'docs/console.png' });
-});
-
 test('rebinds through the inspector form, and refuses other operators’ stale edits', async ({ page, browser }) => {
   const c = new ConsolePage(page);
   await c.open();
@@ -190,5 +182,49 @@ test.describe('as a viewer', () => {
     await expect(page.locator('.react-flow__edgeupdater')).toHaveCount(0);
     await expect(page.locator('form')).toHaveCount(1);
     await expect(page.getByRole('form', { name: 'Sign out' })).toHaveCount(1);
+  });
+});
+
+// The README's picture: the seed network as a new user of a new console sees it (positions are
+// kept per user, and the shared console's were moved by the tests above), with the seed's bindings.
+test.describe('the README screenshot', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  let own: SeededConsole;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    own = await startSeededConsole(null);
+  });
+  test.afterAll(async () => own?.stop());
+
+  test('takes the README screenshot: a selected route with its rules in the inspector, on the default layout without overlaps', async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, own.user.username, own.user.password, `${own.url}login`);
+    const c = new ConsolePage(page);
+    await c.open(own.url);
+    await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
+    await c.createBinding('import', { host: 'host1', front: '10.2.1.3', port: '3322', target: '192.168.1.3:2211', id: 'h3' });
+    await c.createBinding('export', { host: 'host2', front: 'eth0', port: '4433', target: '10.2.1.3:3322', id: 'route-h3' });
+    await page.reload();
+    await expect(c.edge(route)).toHaveCount(1);
+
+    // No node lies on another, nor on a host's name.
+    const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const name = el.classList.contains('react-flow__node-host') ? el.querySelector('span.font-semibold')?.getBoundingClientRect() : undefined;
+        return { id: el.getAttribute('data-id')!, host: el.classList.contains('react-flow__node-host'), box: { x: r.x, y: r.y, w: r.width, h: r.height }, name: name && { x: name.x, y: name.y, w: name.width, h: name.height } };
+      }),
+    );
+    const meet = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+    const endpoints = boxes.filter((b) => !b.host && b.id !== 'overlay');
+    const overlaps: string[] = [];
+    for (const [i, a] of endpoints.entries()) for (const b of endpoints.slice(i + 1)) if (meet(a.box, b.box)) overlaps.push(`${a.id} / ${b.id}`);
+    for (const h of boxes.filter((b) => b.host && b.name)) for (const e of endpoints) if (meet(h.name!, e.box)) overlaps.push(`${e.id} over ${h.id}'s name`);
+    expect(overlaps).toEqual([]);
+
+    await c.select(route);
+    await expect(page.getByRole('heading', { name: /Binding route-h3/ })).toBeVisible();
+    await expect(page.getByText(/--to-destination 10\.2\.1\.3:3322/)).toBeVisible();
+    await page.screenshot({ path: 'docs/console.png' });
   });
 });

@@ -1,0 +1,47 @@
+'use client';
+
+import { useTransition } from 'react';
+import type { ActionResult } from '@/components/console/action-result';
+import { useConsole } from '@/components/console/console-provider';
+import { buttonClass } from '@/components/console/field';
+import { useApplyResult } from '@/components/console/use-apply-result';
+import { selectGraph } from '@/components/console/console-selectors';
+import { bindingEdgeId } from '@/components/graph/node-ids';
+import { removeRouteAction } from './actions';
+import { routeRemovalOf } from './route-partners';
+
+/**
+ * In a removal's confirmation: when the binding is half of a route, name the other half and offer
+ * "Remove both". Renders nothing for a binding that is not part of a route.
+ */
+export function RemoveRoute({ host, id, onResult }: { host: string; id: string; onResult: (r: ActionResult) => void }) {
+  const graph = useConsole(selectGraph);
+  const applyResult = useApplyResult();
+  const [busy, startTransition] = useTransition();
+  const members = routeRemovalOf(graph.edges, bindingEdgeId(host, id));
+  if (!members) return null;
+  const others = members.filter((m) => !(m.host === host && m.id === id));
+  return (
+    <div className="flex flex-col gap-2 border-t border-rose-200 pt-2">
+      <p className="text-sm text-rose-900 [overflow-wrap:anywhere] dark:text-rose-100">
+        It is part of a route with {others.map((m) => `${m.id} on ${m.host}`).join(', ')}.
+      </p>
+      <div>
+        <button
+          type="button"
+          className={buttonClass.danger}
+          disabled={busy}
+          onClick={() =>
+            startTransition(async () => {
+              const r = await removeRouteAction({ members });
+              applyResult(r);
+              onResult(r);
+            })
+          }
+        >
+          {members.length === 2 ? 'Remove both' : `Remove all ${members.length}`}
+        </button>
+      </div>
+    </div>
+  );
+}
