@@ -1,6 +1,6 @@
 // What the console's actions and API read from or feed into the hub, so features never reach
 // into lib/hub themselves (DESIGN: components/ go through lib/console).
-import { networkHub, refreshHost } from '@/lib/hub';
+import { hostView, networkHub, refreshHost } from '@/lib/hub';
 import type { HostView } from './topology';
 
 /**
@@ -15,4 +15,10 @@ export async function refreshAfterChange(host: string): Promise<HostView[]> {
 export async function reportedRules(host: string, id: string): Promise<string[] | null> {
   const { hub } = await networkHub();
   return hub.host(host)?.status?.bindings.find((b) => b.id === id)?.rules ?? null;
+}
+
+/** Every host as the hub last saw it, as pages draw it (no host is asked): what `/metrics` exports. */
+export async function hostViewsNow(): Promise<HostView[]> {
+  const { hub } = await networkHub();
+  return hub.hosts().map(hostView);
 }
