@@ -1,5 +1,4 @@
-import { hostViewsNow } from '@/lib/console/hub-views';
-import { consoleMetrics } from '@/lib/console/metrics';
+import { networkMetrics } from '@/lib/console/metrics/scrape';
 import { apiUser } from './api-refusal';
 
 /**
@@ -9,7 +8,5 @@ import { apiUser } from './api-refusal';
 export async function getMetrics(): Promise<Response> {
   const user = await apiUser('admin', { action: 'metrics' });
   if (user instanceof Response) return user;
-  const metrics = consoleMetrics();
-  const text = await metrics.render(await hostViewsNow());
-  return new Response(text, { headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' } });
+  return new Response(await networkMetrics.text(), { headers: { 'content-type': networkMetrics.contentType, 'cache-control': 'no-store' } });
 }
