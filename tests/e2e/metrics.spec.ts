@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
 import { usersCommand } from './accounts';
+import { freePort } from './free-port';
+import { startOwnConsole } from './own-console';
 
 // GET /metrics on the e2e console (the embedded simulated network), read the way Prometheus reads
 // it: with an admin's API token, parsed by a Prometheus text-format parser.
@@ -124,4 +129,29 @@ test("an admin's token scrapes the simulated network: hosts, the new binding's s
   expect(family(after, 'switchyard_binding_connections_total').metrics.map((m) => m.labels?.binding)).not.toContain('metrics-web');
   expect(family(after, 'switchyard_binding_kernel_state').metrics.map((m) => m.labels?.binding)).not.toContain('metrics-web');
   expect(Number(family(after, 'switchyard_change_programming_duration_seconds').metrics[0]?.count)).toBeGreaterThanOrEqual(Number(programming.metrics[0]?.count) + 1);
+});
+
+test('with SWITCHYARD_METRICS_LISTEN a console also serves /metrics on loopback without credentials, to loopback names only', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'switchyard-metrics-e2e-'));
+  const listenPort = await freePort();
+  const own = await startOwnConsole({ SWITCHYARD_DATA_DIR: dir, SWITCHYARD_INVENTORY: '', SWITCHYARD_URL: '', SWITCHYARD_METRICS_LISTEN: `127.0.0.1:${listenPort}` });
+  const listener = await apiAs(`http://127.0.0.1:${listenPort}`);
+  try {
+    await expect
+      .poll(async () => {
+        const r = await listener.get('/metrics');
+        if (r.status() !== 200) return `status ${r.status()}`;
+        const reachable = parsePrometheusTextFormat(await r.text()).find((f) => f.name === 'switchyard_host_reachable');
+        return reachable ? ['host1', 'host2'].map((host) => valueOf(reachable, { host, transport: 'sim' })) : 'no switchyard_host_reachable';
+      }, { timeout: 60_000 })
+      .toEqual(['1', '1']);
+    const rebound = await listener.get('/metrics', { headers: { host: `evil.example:${listenPort}` } });
+    expect(rebound.status()).toBe(403);
+    // The console's own port still wants an admin.
+    const anonymous = await (await apiAs(own.url)).get('/metrics', { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(401);
+  } finally {
+    await own.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
