@@ -128,6 +128,13 @@ describe('the hub as metric samples', () => {
     ]);
   });
 
+  it("ignores a probe of the binding's previous target (before a rebind)", () => {
+    const old: ProbeResult = { id: 'web', proto: 'tcp', target: '10.2.1.2:4422', outcome: 'refused', latencyMs: 1, at: '2026-01-01T00:09:50.000Z' };
+    const s = networkSamples([up('host2', [binding('web')], { probes: [old] })], now);
+    expect(s.bindingProbeSuccess).toEqual([]);
+    expect(s.bindingProbeLatency).toEqual([]);
+  });
+
   it('exports no probe samples for a hub without probe results', () => {
     const s = networkSamples([up('host2', [binding('web')])], now);
     expect(s.bindingProbeSuccess).toEqual([]);

@@ -35,6 +35,10 @@ function lastSeenAge(host: HostView, now: number): number | null {
   return Math.max(0, (now - Date.parse(host.seenAt)) / 1000);
 }
 
+/** A probe of the binding's previous target (before a rebind) says nothing about the current one. */
+const currentProbe = (b: BindingReport, probe: ProbeResult | undefined): ProbeResult | undefined =>
+  probe && probe.target === `${b.target.address}:${b.target.port}` ? probe : undefined;
+
 function addBinding(out: NetworkSamples, host: string, b: BindingReport, probe: ProbeResult | undefined): void {
   const labels = { host, binding: b.id, kind: b.kind };
   // The nat hook counts a flow's first packet only, so its count is the connections where no traffic block exists.
@@ -67,7 +71,7 @@ export function networkSamples(hosts: readonly ProbedHostView[], now: number): N
     const { status } = host;
     if (status.watcher) out.hostWatcherRunning.push({ labels: { host: host.name }, value: status.watcher.running ? 1 : 0 });
     const probes = new Map((host.probes ?? []).map((p) => [p.id, p]));
-    for (const b of status.bindings) addBinding(out, host.name, b, probes.get(b.id));
+    for (const b of status.bindings) addBinding(out, host.name, b, currentProbe(b, probes.get(b.id)));
   }
   return out;
 }
