@@ -6,4 +6,9 @@ export async function register() {
   // The hub opens every host's session now, so the first page already has something to draw.
   const { networkHub } = await import('./lib/hub');
   await networkHub();
+  const metricsListen = process.env.SWITCHYARD_METRICS_LISTEN?.trim();
+  if (metricsListen) {
+    const { serveMetricsOnLoopback } = await import('./lib/console/metrics/scrape');
+    await serveMetricsOnLoopback(metricsListen);
+  }
 }

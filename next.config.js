@@ -11,8 +11,8 @@ const publicHost = process.env.SWITCHYARD_URL ? new URL(process.env.SWITCHYARD_U
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The engine runs in process for simulated hosts; execa and friends stay plain Node modules.
-  serverExternalPackages: ['execa', 'better-sqlite3', '@node-rs/argon2'],
+  // The engine runs in process for simulated hosts; execa and friends stay plain Node modules (prom-client too: one registry per process).
+  serverExternalPackages: ['execa', 'better-sqlite3', '@node-rs/argon2', 'prom-client'],
   poweredByHeader: false,
   experimental: { serverActions: { allowedOrigins: publicHost ? [publicHost] : [] } },
   async headers() {

@@ -13,6 +13,8 @@ const refuse = (message: string, path: string) =>
     : new NextResponse(`${message}\n`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': bareCsp } });
 // Single sign-on's start and callback run before there is a session.
 const publicPaths = new Set(['/login', '/login/sso', '/login/sso/callback']);
+// Read by programs (Prometheus), not people: an anonymous request gets the route's 401, not a redirect to /login.
+const machinePaths = new Set(['/metrics']);
 
 /**
  * In front of every request: refuse a Host that is not the console's and a cross-origin mutation,
@@ -31,7 +33,7 @@ export function proxy(request: NextRequest) {
   if (!readOnly && !bearer && request.cookies.has(sessionCookieName) && !isConsoleOrigin(request.headers.get('origin'), host, at)) {
     return refuse('Refused: a change may only come from this console’s own pages.', path);
   }
-  const page = method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/_next/') && !publicPaths.has(path);
+  const page = method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/_next/') && !publicPaths.has(path) && !machinePaths.has(path);
   if (page && !request.cookies.has(sessionCookieName)) {
     const toLogin = NextResponse.redirect(new URL('/login', request.url));
     toLogin.headers.set('content-security-policy', bareCsp);

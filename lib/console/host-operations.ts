@@ -11,6 +11,7 @@ import { readEngineOutcome, type EngineOutcome } from './engine-outcome';
 import type { Inventory } from './inventory';
 import type { ChangeReason } from './input/field-schemas';
 import { specOf } from '@/lib/engine';
+import { consoleMetrics } from './metrics';
 
 /** Who is asking (the signed-in user and their address), and of which network. */
 export interface OperationContext {
@@ -52,9 +53,11 @@ async function currentTarget(host: HostConnection, id: string): Promise<string |
 /**
  * Every change goes through here: refuse unknown hosts and hosts the user may not change (recorded),
  * write the intent, and only then ask the host; then record how it ended. If the intent cannot be
- * written, the host is never asked.
+ * written, the host is never asked. A change the host made is timed from here to its answer (the
+ * network-programming latency `/metrics` exports).
  */
 async function change<T>(ctx: OperationContext, hostName: string, c: ChangeIntent): Promise<EngineOutcome<T>> {
+  const requestedAt = performance.now();
   const audit: AuditIntent = { username: ctx.user.username, address: ctx.address, host: hostName, action: c.reason ? `${c.action} (${c.reason})` : c.action, binding: c.binding ?? null, targetAfter: c.targetAfter ?? null, args: c.args };
   const host = hostOf(ctx, hostName);
   if (!host) {
@@ -75,6 +78,7 @@ async function change<T>(ctx: OperationContext, hostName: string, c: ChangeInten
     return { ok: false, code: 'audit-unavailable', message: `Nothing changed: ${e instanceof Error ? e.message : String(e)}. Ask an administrator to check the console's data directory.` };
   }
   const outcome = readEngineOutcome<T>(hostName, await runEngine(host, c.args, c.input));
+  if (outcome.ok) consoleMetrics().observeChange((performance.now() - requestedAt) / 1000);
   try {
     const before = outcome.ok ? (outcome.report as Partial<ChangeReport>).changes?.find((ch) => ch.before)?.before : undefined;
     const result = outcome.ok ? 'ok' : outcome.code === 'host-failure' || outcome.code === 'unreachable' ? 'failed' : 'refused';

@@ -1,6 +1,6 @@
 // What the console's actions and API read from or feed into the hub, so features never reach
 // into lib/hub themselves (DESIGN: components/ go through lib/console).
-import { networkHub, refreshHost } from '@/lib/hub';
+import { hostView, networkHub, refreshHost } from '@/lib/hub';
 import type { Binding, HostView } from './topology';
 
 /**
@@ -21,4 +21,10 @@ export async function reportedRules(host: string, id: string): Promise<string[] 
 export async function reportedBindings(): Promise<{ name: string; bindings: Binding[] }[]> {
   const { hub } = await networkHub();
   return hub.hosts().flatMap((r) => (r.status ? [{ name: r.name, bindings: r.status.bindings }] : []));
+}
+
+/** Every host as the hub last saw it, as pages draw it (no host is asked): what `/metrics` exports. */
+export async function hostViewsNow(): Promise<HostView[]> {
+  const { hub } = await networkHub();
+  return hub.hosts().map(hostView);
 }

@@ -1,0 +1,3 @@
+import { getMetrics } from '@/lib/api/metrics';
+
+export const GET = (): Promise<Response> => getMetrics();
