@@ -144,14 +144,18 @@ const forwardAccept: NftRule = { text: `ct mark & ${hex(flowBit)} == ${hex(flowB
 /**
  * Exports that share protocol and port (on different interfaces) share one key in the local maps:
  * the first by id serves the host's own connections, as the first matching rule would in iptables.
- * Returns the owner's id per key.
+ * Returns the owner's id per key; with `keys`, only for those keys (a change at 10,000 bindings
+ * asks about one or two).
  */
-export function localOwners(bindings: Binding[]): Map<string, string> {
+export function localOwners(bindings: readonly Binding[], keys?: ReadonlySet<string>): Map<string, string> {
   const owner = new Map<string, string>();
+  const ports = keys && new Set([...keys].map((k) => Number(k.slice(k.indexOf('.') + 1))));
   for (const b of bindings) {
-    if (b.kind !== 'export') continue;
-    const cur = owner.get(localKey(b));
-    if (cur === undefined || b.id < cur) owner.set(localKey(b), b.id);
+    if (b.kind !== 'export' || (ports && !ports.has(b.front.port))) continue;
+    const key = localKey(b);
+    if (keys && !keys.has(key)) continue;
+    const cur = owner.get(key);
+    if (cur === undefined || b.id < cur) owner.set(key, b.id);
   }
   return owner;
 }
@@ -159,21 +163,34 @@ export function localOwners(bindings: Binding[]): Map<string, string> {
 /**
  * The table a host's state asks for, or null when it asks for nothing (so `flush` and removing the
  * last binding leave no trace). With `only`, just those bindings' parts and the shared chains: what
- * a change needs to compare, without building 10,000 bindings' worth twice. Pure.
+ * a change needs to compare, without building 10,000 bindings' worth twice; with `forward: false`
+ * also without the bindings' traffic rules in the forward chain (a change that keeps every front
+ * cannot change them). Pure.
  */
-export function compileTable(state: Pick<HostState, 'bindings' | 'exposed'>, only?: ReadonlySet<string>): NftTable | null {
+export function compileTable(state: Pick<HostState, 'bindings' | 'exposed'>, only?: ReadonlySet<string>, opts: { forward?: boolean } = {}): NftTable | null {
   if (state.bindings.length === 0 && state.exposed.length === 0) return null;
   const t = emptyTable();
-  const owners = localOwners(state.bindings);
-  for (const b of state.bindings) {
-    if (only && !only.has(b.id)) continue;
+  const chosen = only ? state.bindings.filter((b) => only.has(b.id)) : state.bindings;
+  const owners = localOwners(state.bindings, only ? new Set(chosen.filter((b) => b.kind === 'export').map(localKey)) : undefined);
+  for (const b of chosen) {
     t.counters.set(bindingChain(b.id), { packets: 0, bytes: 0 });
     for (const dir of ['original', 'reply'] as const) t.counters.set(trafficCounter(b.id, dir), { packets: 0, bytes: 0 });
     for (const { map, element } of bindingElements(b, owners.get(localKey(b)) === b.id)) t.maps.get(map)!.set(element.key, element);
     t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
   }
-  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c.name === 'forward' ? { ...c, rules: forwardRules(state.bindings) } : c);
+  const forward = opts.forward ?? true;
+  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c.name === 'forward' && forward ? { ...c, rules: forwardRules(state.bindings) } : c);
   return t;
+}
+
+/**
+ * True when a change of the bindings `ids` may change the forward chain's traffic rules: one of
+ * them is new, gone, or listens on another front. A rebind keeps its front, so it does not.
+ */
+export function forwardMayChange(before: HostState, next: HostState, ids: ReadonlySet<string>): boolean {
+  const rulesOf = (s: HostState) => new Map(s.bindings.filter((b) => ids.has(b.id)).map((b) => [b.id, JSON.stringify(trafficRules(b))]));
+  const [a, b] = [rulesOf(before), rulesOf(next)];
+  return a.size !== ids.size || b.size !== ids.size || [...a].some(([id, r]) => b.get(id) !== r);
 }
 
 /**
@@ -185,7 +202,7 @@ export function touchedBindings(before: HostState, next: HostState, changes: Cha
   const ids = new Set(changes.map((c) => c.id));
   const keys = new Set(changes.flatMap((c) => [c.before, c.after]).filter((b): b is Binding => b?.kind === 'export').map(localKey));
   if (keys.size === 0) return ids;
-  for (const owners of [localOwners(before.bindings), localOwners(next.bindings)]) {
+  for (const owners of [localOwners(before.bindings, keys), localOwners(next.bindings, keys)]) {
     for (const k of keys) {
       const id = owners.get(k);
       if (id) ids.add(id);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Binding, HostState } from '../model/binding';
 import { foreignNftDnat, nftMatch } from './foreign';
 import { listingItems, parseListing, ListingError } from './listing';
-import { compileTable, touchedBindings } from './model';
+import { compileTable, forwardMayChange, touchedBindings } from './model';
 import { readBackTable, sameTable } from './readback';
 import { renderChanges, renderTable } from './script';
 import { nftFailingLine } from './kernel';
@@ -112,6 +112,18 @@ describe('changes planned from two states, without reading the kernel', () => {
     expect(script).toContain('add element ip switchyard local_fronts { tcp . 2211 comment "switchyard:web" : goto b-web }');
     expect(script).not.toContain('b-nc');
     expect(touchedBindings(fixtureState, { ...fixtureState, exposed: [] }, [])).toEqual(new Set());
+  });
+
+  it('leaves the forward chain out of a rebind, but not out of a change of front or of the bindings', () => {
+    const moved = { ...web, target: { ...web.target, address: '10.77.0.99', name: '10.77.0.99' }, revision: 2 };
+    const after: HostState = { ...fixtureState, bindings: [moved, nc, dns] };
+    const ids = new Set(['web']);
+    expect(forwardMayChange(fixtureState, after, ids)).toBe(false);
+    const script = renderChanges(compileTable(fixtureState, ids, { forward: false })!, compileTable(after, ids, { forward: false })!);
+    expect(script).toContain('10.77.0.99');
+    expect(script).not.toMatch(/forward/);
+    expect(forwardMayChange(fixtureState, { ...fixtureState, bindings: [{ ...web, front: { port: 2212, iface: 'eth0' } }, nc, dns] }, ids)).toBe(true);
+    expect(forwardMayChange(fixtureState, { ...fixtureState, bindings: [nc, dns] }, ids)).toBe(true);
   });
 
   it('no change, no script', () => {
