@@ -74,9 +74,9 @@ export async function benchNetwork(env: Record<string, string>): Promise<BenchNe
     async dispose() {
       live.delete(net);
       for (const c of procs) c.kill('SIGKILL');
-      const live = await listNamespaces();
+      const standing = await listNamespaces();
       for (const n of Object.values(ns)) {
-        if (!live.includes(n)) continue;
+        if (!standing.includes(n)) continue;
         const pids = await execa('ip', ['netns', 'pids', n], { reject: false });
         for (const pid of String(pids.stdout).split('\n').filter(Boolean)) await execa('kill', ['-9', pid], { reject: false });
         await deleteNamespace(n).catch(() => undefined);
