@@ -8,7 +8,7 @@ import type { CommandRunner } from '../runner/command-runner';
 import { foreignRules } from './foreign';
 import { syncForward } from './forward';
 import { readTable, runNft } from './kernel';
-import { compileTable, forwardMayChange, touchedBindings, type NftTable } from './model';
+import { compileTable, touchedBindings, type NftTable } from './model';
 import { readBackTable, sameTable } from './readback';
 import { releaseLine } from './release';
 import { repairScript } from './repair';
@@ -45,8 +45,7 @@ export class NftBackend implements Backend {
     if (empty(c.next)) return renderTable(null);
     // Only the bindings the change names: a rebind at 10,000 bindings compares one binding's parts.
     const touched = touchedBindings(c.before, c.next, c.changes) ?? undefined;
-    const forward = !touched || forwardMayChange(c.before, c.next, touched);
-    return renderChanges(compileTable(c.before, touched, { forward })!, compileTable(c.next, touched, { forward })!);
+    return renderChanges(compileTable(c.before, touched)!, compileTable(c.next, touched)!);
   }
 
   /** The script that makes the kernel hold `next`, after reading what it holds: empty if it already does. */
