@@ -4,7 +4,7 @@
  * Needs root; brings the lab up and takes it down. Run alone: `tsx bench/console/engine-round-trip.ts`.
  */
 import { readFileSync } from 'node:fs';
-import { ExecaRunner } from '@/lib/engine/runner/execa-runner';
+import { ProcessRunner } from '@/lib/engine/runner/process-runner';
 import type { RunResult } from '@/lib/engine/runner/command-runner';
 import { engineCommand } from '@/lib/hosts/engine-command';
 import { SessionPool, type HostConnection } from '@/lib/hosts';
@@ -37,7 +37,7 @@ export async function engineRoundTrip(opts: { runs?: number } = {}): Promise<Eng
   const lab = await labUp();
   const hosts: HostConnection[] = JSON.parse(readFileSync(lab.inventoryPath, 'utf8')).hosts;
   const pool = new SessionPool();
-  const runner = new ExecaRunner();
+  const runner = new ProcessRunner();
   const rows: EngineRoundTrip['rows'] = [];
   try {
     for (const host of hosts) {

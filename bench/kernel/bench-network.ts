@@ -32,6 +32,14 @@ export const benchCli = process.env.BENCH_CLI ?? cliPath;
 
 let counter = 0;
 
+/** Networks built and not yet removed, so an interrupted bench (Ctrl-C) still removes them. */
+const live = new Set<BenchNetwork>();
+
+/** Remove every bench network still standing. */
+export async function disposeAllBenchNetworks(): Promise<void> {
+  for (const net of [...live]) await net.dispose();
+}
+
 export async function benchNetwork(env: Record<string, string>): Promise<BenchNetwork> {
   const p = `syb${process.pid % 10000}x${counter++}`;
   const ns = { host: `${p}-host`, out: `${p}-out`, c1: `${p}-c1` };
@@ -64,10 +72,11 @@ export async function benchNetwork(env: Record<string, string>): Promise<BenchNe
       return child;
     },
     async dispose() {
+      live.delete(net);
       for (const c of procs) c.kill('SIGKILL');
-      const live = await listNamespaces();
+      const standing = await listNamespaces();
       for (const n of Object.values(ns)) {
-        if (!live.includes(n)) continue;
+        if (!standing.includes(n)) continue;
         const pids = await execa('ip', ['netns', 'pids', n], { reject: false });
         for (const pid of String(pids.stdout).split('\n').filter(Boolean)) await execa('kill', ['-9', pid], { reject: false });
         await deleteNamespace(n).catch(() => undefined);
@@ -75,6 +84,7 @@ export async function benchNetwork(env: Record<string, string>): Promise<BenchNe
       await rm(stateDir, { recursive: true, force: true });
     },
   };
+  live.add(net);
   try {
     for (const n of Object.values(ns)) await addNamespace(n);
     await addVeth({ ns: ns.out, iface: 'eth0' }, { ns: ns.host, iface: 'eth0' });

@@ -4,7 +4,7 @@ export { MemoryStateStore } from './state/memory-state-store';
 export { FileStateStore } from './state/file-state-store';
 export type { StateStore } from './state/state-store';
 export type { CommandRunner, RunResult, RunOptions } from './runner/command-runner';
-export { ExecaRunner } from './runner/execa-runner';
+export { ProcessRunner } from './runner/process-runner';
 export type * from './model/binding';
 export type * from './model/report';
 export { describeFront, describeTarget } from './model/binding';

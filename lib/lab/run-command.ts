@@ -1,8 +1,8 @@
-import { ExecaRunner } from '../engine/runner/execa-runner';
+import { ProcessRunner } from '../engine/runner/process-runner';
 import type { RunResult } from '../engine/runner/command-runner';
 import { LabError } from './lab-error';
 
-const runner = new ExecaRunner();
+const runner = new ProcessRunner();
 
 /** Runs a command (argument array, no shell) and returns what it printed, whatever its exit code. */
 export function runCommand(file: string, args: readonly string[]): Promise<RunResult> {

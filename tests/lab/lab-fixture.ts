@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import type { BackendName } from '@/lib/engine/backend';
-import { ExecaRunner } from '@/lib/engine/runner/execa-runner';
+import { ProcessRunner } from '@/lib/engine/runner/process-runner';
 import type { RunResult } from '@/lib/engine/runner/command-runner';
 import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
 
@@ -33,7 +33,7 @@ export function useLab(backend?: BackendName): void {
 
 /** Runs a program inside a lab namespace (argument array, no shell). */
 export function inNs(ns: string, file: string, args: readonly string[], timeoutMs = 20_000): Promise<RunResult> {
-  return new ExecaRunner(['ip', 'netns', 'exec', ns]).run(file, args, { timeoutMs });
+  return new ProcessRunner(['ip', 'netns', 'exec', ns]).run(file, args, { timeoutMs });
 }
 
 /** What a lab service said, or why no answer came. */

@@ -1,6 +1,6 @@
 import { EngineError } from '../errors';
 import { iptablesCommands } from '../iptables/kernel';
-import { ExecaRunner } from '../runner/execa-runner';
+import { ProcessRunner } from '../runner/process-runner';
 import { realHostProbe, serveInvocation, serveStdio } from '../serve';
 import { runSwitchyard } from './run';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (await serveIfAsked(argv)) return;
   const stdin = argv.includes('-') ? await readStdin() : undefined;
-  const out = await runSwitchyard(argv, { runner: new ExecaRunner(), stdin });
+  const out = await runSwitchyard(argv, { runner: new ProcessRunner(), stdin });
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   process.exitCode = out.exitCode;
@@ -27,7 +27,7 @@ async function serveIfAsked(argv: readonly string[]): Promise<boolean> {
   try {
     const serve = serveInvocation(argv, process.env);
     if (!serve) return false;
-    const runner = new ExecaRunner();
+    const runner = new ProcessRunner();
     const iptables = iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables');
     await serveStdio({ input: process.stdin, output: process.stdout, globals: serve.globals, io: { runner }, probe: realHostProbe(serve.stateDir, runner, iptables) });
   } catch (e) {

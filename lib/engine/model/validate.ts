@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { badInput } from '../errors';
 import type { BindingKind, BindingSpec, Proto } from './binding';
 import { parseUntrustedJson, showValue } from './untrusted-json';
@@ -10,10 +9,13 @@ const idRe = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ifaceRe = /^[A-Za-z0-9_.-]{1,15}$/;
 const hostNameRe = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?$/;
 
+// One compiled pattern (state files hold tens of thousands of addresses): each part 0–255, no leading zero.
+const octet = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const ipv4Re = new RegExp(`^${octet}(?:\\.${octet}){3}$`);
+
 /** True for a dotted-quad IPv4 address without leading zeros. */
 export function isIPv4(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+  return ipv4Re.test(s);
 }
 
 /** Parse a port given as text or number: an integer 1–65535. */
@@ -138,17 +140,23 @@ export function parseBindingSpec(raw: {
   return spec;
 }
 
-/** The JSON document `plan --file` and `apply --file` take. */
-export const bindingFileSchema = z.object({
-  bindings: z.array(z.record(z.string(), z.unknown())),
-});
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The JSON document `plan --file` and `apply --file` take: `{"bindings": [ {…}, … ]}`. Checked by
+ * hand, not with a schema library, so the CLI bundle stays small and starts fast.
+ */
+function bindingFileEntries(json: unknown): Record<string, unknown>[] | null {
+  if (!isRecord(json) || !Array.isArray(json.bindings)) return null;
+  return json.bindings.every(isRecord) ? json.bindings : null;
+}
 
 /** Parse the text of a bindings file into specs, naming the first bad field (`bindings[2].port`). */
 export function parseBindingFile(text: string): BindingSpec[] {
   const json = parseUntrustedJson(text, 'file');
-  const r = bindingFileSchema.safeParse(json);
-  if (!r.success) throw badInput('file', 'must be {"bindings": [ {id, kind, port, to, …}, … ]}');
-  const specs = r.data.bindings.map((b, i) => {
+  const entries = bindingFileEntries(json);
+  if (!entries) throw badInput('file', 'must be {"bindings": [ {id, kind, port, to, …}, … ]}');
+  const specs = entries.map((b, i) => {
     const known = ['id', 'kind', 'proto', 'port', 'in', 'on', 'to', 'masquerade'];
     const extra = Object.keys(b).find((k) => !known.includes(k));
     if (extra) throw badInput(`bindings[${i}].${extra}`, 'is not a binding field');

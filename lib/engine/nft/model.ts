@@ -1,7 +1,7 @@
 import type { Binding, HostState } from '../model/binding';
 import type { Change } from '../model/report';
 import { networkOf } from '../iptables/compile';
-import { bindingChain, flowBit, hex, maps, masqueradeBit, tag, trafficCounter, type MapName } from './names';
+import { bindingChain, flowBit, forwardMap, hex, maps, masqueradeBit, portChain, tag, trafficCounter, type MapName } from './names';
 
 /** One map element: key and value as nft prints them, and the comment naming its owner. */
 export interface NftElement {
@@ -107,9 +107,11 @@ export function bindingRules(b: Binding): NftRule[] {
 export const localKey = (b: Binding): string => `${b.proto}.${b.front.port}`;
 
 /**
- * A binding's traffic counters in the forward chain: its flows (ct mark bit, original destination
- * = its front) counted per direction into named counters, and accepted. Nothing here names the
- * target, so a rebind leaves the rules and their counts alone.
+ * A binding's traffic counters: its flows (ct mark bit, original destination = its front) counted
+ * per direction into named counters, and accepted. They sit in the chain of the binding's protocol
+ * and front port, which the forward chain reaches through one map lookup, so a packet passes a
+ * few rules whatever the number of bindings. Nothing here names the target, so a rebind leaves
+ * the rules and their counts alone.
  */
 export function trafficRules(b: Binding): NftRule[] {
   const comment = tag.binding(b.id);
@@ -133,46 +135,88 @@ export function trafficRules(b: Binding): NftRule[] {
 /** Traffic rules are tried in this order: imports (an address), exports on an interface, exports on all. */
 const trafficOrder = (b: Binding): number => (b.kind === 'import' ? 0 : b.front.iface ? 1 : 2);
 
-/** The forward chain's rules: each binding's traffic counters (from `rulesOf`), then the shared accept. */
-export function forwardRules(bindings: readonly Binding[], rulesOf: (b: Binding) => NftRule[] = trafficRules): NftRule[] {
-  const sorted = [...bindings].sort((a, b) => trafficOrder(a) - trafficOrder(b) || a.id.localeCompare(b.id));
-  return [...sorted.flatMap(rulesOf), forwardAccept];
+/** One protocol and front port's traffic chain, and the forward map element that leads to it. */
+export interface PortChain {
+  chain: NftChain;
+  map: MapName;
+  element: NftElement;
 }
+
+/**
+ * The traffic chains of the protocols and ports in `keys` (every one when absent), each holding
+ * the rules (from `rulesOf`) of all bindings on it, in a fixed order.
+ */
+export function portChains(bindings: readonly Binding[], keys?: ReadonlySet<string>, rulesOf: (b: Binding) => NftRule[] = trafficRules): PortChain[] {
+  const groups = new Map<string, Binding[]>();
+  for (const b of bindings) {
+    const key = localKey(b);
+    if (keys && !keys.has(key)) continue;
+    const group = groups.get(key);
+    if (group) group.push(b);
+    else groups.set(key, [b]);
+  }
+  return [...groups.values()].map((group) => {
+    const { proto, front } = group[0];
+    const name = portChain(proto, front.port);
+    const sorted = group.sort((a, b) => trafficOrder(a) - trafficOrder(b) || a.id.localeCompare(b.id));
+    return {
+      chain: { name, rules: sorted.flatMap(rulesOf) },
+      map: forwardMap(proto),
+      element: { key: String(front.port), value: `jump ${name}`, comment: tag.forward },
+    };
+  });
+}
+
+/** The forward chain: DNATed flows jump by protocol and original port to their traffic chain; all are accepted. */
+const forwardDispatch: NftRule[] = (['tcp', 'udp'] as const).map((proto) => ({
+  text: `ct mark & ${hex(flowBit)} == ${hex(flowBit)} meta l4proto ${proto} ct original proto-dst vmap @${forwardMap(proto)}`,
+  comment: tag.forward,
+}));
 
 const forwardAccept: NftRule = { text: `ct mark & ${hex(flowBit)} == ${hex(flowBit)} accept`, comment: tag.forward };
 
 /**
  * Exports that share protocol and port (on different interfaces) share one key in the local maps:
  * the first by id serves the host's own connections, as the first matching rule would in iptables.
- * Returns the owner's id per key.
+ * Returns the owner's id per key; with `keys`, only for those keys (a change at 10,000 bindings
+ * asks about one or two).
  */
-export function localOwners(bindings: Binding[]): Map<string, string> {
+export function localOwners(bindings: readonly Binding[], keys?: ReadonlySet<string>): Map<string, string> {
   const owner = new Map<string, string>();
+  const ports = keys && new Set([...keys].map((k) => Number(k.slice(k.indexOf('.') + 1))));
   for (const b of bindings) {
-    if (b.kind !== 'export') continue;
-    const cur = owner.get(localKey(b));
-    if (cur === undefined || b.id < cur) owner.set(localKey(b), b.id);
+    if (b.kind !== 'export' || (ports && !ports.has(b.front.port))) continue;
+    const key = localKey(b);
+    if (keys && !keys.has(key)) continue;
+    const cur = owner.get(key);
+    if (cur === undefined || b.id < cur) owner.set(key, b.id);
   }
   return owner;
 }
 
 /**
  * The table a host's state asks for, or null when it asks for nothing (so `flush` and removing the
- * last binding leave no trace). With `only`, just those bindings' parts and the shared chains: what
- * a change needs to compare, without building 10,000 bindings' worth twice. Pure.
+ * last binding leave no trace). With `only`, just those bindings' parts (and their ports' traffic
+ * chains) and the shared chains: what a change needs to compare, without building 10,000
+ * bindings' worth twice. Pure.
  */
 export function compileTable(state: Pick<HostState, 'bindings' | 'exposed'>, only?: ReadonlySet<string>): NftTable | null {
   if (state.bindings.length === 0 && state.exposed.length === 0) return null;
   const t = emptyTable();
-  const owners = localOwners(state.bindings);
-  for (const b of state.bindings) {
-    if (only && !only.has(b.id)) continue;
+  const chosen = only ? state.bindings.filter((b) => only.has(b.id)) : state.bindings;
+  const keys = only ? new Set(chosen.map(localKey)) : undefined;
+  const owners = localOwners(state.bindings, keys);
+  for (const b of chosen) {
     t.counters.set(bindingChain(b.id), { packets: 0, bytes: 0 });
     for (const dir of ['original', 'reply'] as const) t.counters.set(trafficCounter(b.id, dir), { packets: 0, bytes: 0 });
     for (const { map, element } of bindingElements(b, owners.get(localKey(b)) === b.id)) t.maps.get(map)!.set(element.key, element);
     t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
   }
-  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c.name === 'forward' ? { ...c, rules: forwardRules(state.bindings) } : c);
+  for (const p of portChains(state.bindings, keys)) {
+    t.chains.set(p.chain.name, p.chain);
+    t.maps.get(p.map)!.set(p.element.key, p.element);
+  }
+  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c);
   return t;
 }
 
@@ -185,7 +229,7 @@ export function touchedBindings(before: HostState, next: HostState, changes: Cha
   const ids = new Set(changes.map((c) => c.id));
   const keys = new Set(changes.flatMap((c) => [c.before, c.after]).filter((b): b is Binding => b?.kind === 'export').map(localKey));
   if (keys.size === 0) return ids;
-  for (const owners of [localOwners(before.bindings), localOwners(next.bindings)]) {
+  for (const owners of [localOwners(before.bindings, keys), localOwners(next.bindings, keys)]) {
     for (const k of keys) {
       const id = owners.get(k);
       if (id) ids.add(id);
@@ -207,6 +251,6 @@ export function sharedChains(exposed: HostState['exposed']): NftChain[] {
     { name: 'prerouting', base: baseChains.prerouting, rules: dispatch.prerouting },
     { name: 'output', base: baseChains.output, rules: dispatch.output },
     { name: 'postrouting', base: baseChains.postrouting, rules: postrouting },
-    { name: 'forward', base: baseChains.forward, rules: [forwardAccept] },
+    { name: 'forward', base: baseChains.forward, rules: [...forwardDispatch, forwardAccept] },
   ];
 }

@@ -36,7 +36,16 @@ export const maps = {
   localFronts: { name: 'local_fronts', key: ['inet_proto', 'inet_service'], value: 'verdict' },
   /** Targets of exports keyed without an interface (exports on every interface, and local use). */
   localTargets: { name: 'local_targets', key: ['inet_proto', 'inet_service'], value: 'ipv4_addr . inet_service' },
+  /** The forward chain's dispatch of DNATed flows by original destination port, to that port's traffic chain. */
+  forwardTcp: { name: 'forward_tcp', key: ['inet_service'], value: 'verdict' },
+  forwardUdp: { name: 'forward_udp', key: ['inet_service'], value: 'verdict' },
 } as const;
+
+/** The forward map of one protocol (nft 1.0.6 cannot concatenate `ct original proto-dst`, so one map each). */
+export const forwardMap = (proto: 'tcp' | 'udp'): MapName => (proto === 'tcp' ? maps.forwardTcp.name : maps.forwardUdp.name);
+
+/** The chain holding the traffic counters of every binding on one protocol and front port. */
+export const portChain = (proto: string, port: number): string => `f-${proto}-${port}`;
 
 export type MapName = (typeof maps)[keyof typeof maps]['name'];
 

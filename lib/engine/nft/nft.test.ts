@@ -74,28 +74,26 @@ describe('changes planned from two states, without reading the kernel', () => {
     const extra: Binding = { ...nc, id: 'db', front: { port: 5432, address: '10.2.1.3' } };
     const added = compileTable({ ...fixtureState, bindings: [...fixtureState.bindings, extra] })!;
     const all = lines(renderChanges(before, added)).filter(Boolean);
-    // The forward chain is rewritten whole (its counters are named objects, so their counts stay).
-    const forward = (l: string[]) => l.filter((x) => / forward( |$)/.test(x));
-    const add = all.filter((x) => !/ forward( |$)/.test(x));
-    expect(add).toEqual([
+    // The forward chain stays as it is: the new port gets its own traffic chain and dispatch element.
+    expect(all).toEqual([
       'add counter ip switchyard b-db',
       'add counter ip switchyard o-db',
       'add counter ip switchyard r-db',
       'add chain ip switchyard b-db',
+      'add chain ip switchyard f-tcp-5432',
       'add rule ip switchyard b-db counter name "b-db" ct mark set ct mark | 0x00200000 dnat ip to ip daddr . meta l4proto . tcp dport map @import_targets comment "switchyard:db"',
+      'add rule ip switchyard f-tcp-5432 ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original ip daddr 10.2.1.3 ct original proto-dst 5432 ct direction original counter name "o-db" accept comment "switchyard:db"',
+      'add rule ip switchyard f-tcp-5432 ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original ip daddr 10.2.1.3 ct original proto-dst 5432 ct direction reply counter name "r-db" accept comment "switchyard:db"',
       'add element ip switchyard import_fronts { 10.2.1.3 . tcp . 5432 comment "switchyard:db" : goto b-db }',
       'add element ip switchyard import_targets { 10.2.1.3 . tcp . 5432 comment "switchyard:db" : 192.168.1.3 . 2211 }',
+      'add element ip switchyard forward_tcp { 5432 comment "switchyard:forward" : jump f-tcp-5432 }',
     ]);
-    expect(forward(all)[0]).toBe('flush chain ip switchyard forward');
-    expect(forward(all).filter((x) => x.includes('"switchyard:db"'))).toEqual([
-      'add rule ip switchyard forward ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original ip daddr 10.2.1.3 ct original proto-dst 5432 ct direction original counter name "o-db" accept comment "switchyard:db"',
-      'add rule ip switchyard forward ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original ip daddr 10.2.1.3 ct original proto-dst 5432 ct direction reply counter name "r-db" accept comment "switchyard:db"',
-    ]);
-    expect(forward(all).at(-1)).toBe('add rule ip switchyard forward ct mark & 0x00200000 == 0x00200000 accept comment "switchyard:forward"');
-    expect(lines(renderChanges(added, before)).filter((x) => x && !/ forward( |$)/.test(x))).toEqual([
+    expect(lines(renderChanges(added, before)).filter(Boolean)).toEqual([
       'delete element ip switchyard import_fronts { 10.2.1.3 . tcp . 5432 }',
       'delete element ip switchyard import_targets { 10.2.1.3 . tcp . 5432 }',
+      'delete element ip switchyard forward_tcp { 5432 }',
       'delete chain ip switchyard b-db',
+      'delete chain ip switchyard f-tcp-5432',
       'delete counter ip switchyard b-db',
       'delete counter ip switchyard o-db',
       'delete counter ip switchyard r-db',
@@ -112,6 +110,31 @@ describe('changes planned from two states, without reading the kernel', () => {
     expect(script).toContain('add element ip switchyard local_fronts { tcp . 2211 comment "switchyard:web" : goto b-web }');
     expect(script).not.toContain('b-nc');
     expect(touchedBindings(fixtureState, { ...fixtureState, exposed: [] }, [])).toEqual(new Set());
+  });
+
+  it('dispatches forwarded flows by protocol and port to small chains, so a rebind touches none of them', () => {
+    const t = compileTable(fixtureState)!;
+    expect(t.chains.get('forward')!.rules.map((r) => r.text)).toEqual([
+      'ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original proto-dst vmap @forward_tcp',
+      'ct mark & 0x00200000 == 0x00200000 meta l4proto udp ct original proto-dst vmap @forward_udp',
+      'ct mark & 0x00200000 == 0x00200000 accept',
+    ]);
+    expect(t.maps.get('forward_tcp')!.get('2211')!.value).toBe('jump f-tcp-2211');
+    expect(t.chains.get('f-tcp-2211')!.rules.map((r) => r.comment)).toEqual(['switchyard:web', 'switchyard:web']);
+    const moved = { ...web, target: { ...web.target, address: '10.77.0.99', name: '10.77.0.99' }, revision: 2 };
+    const ids = new Set(['web']);
+    const script = renderChanges(compileTable(fixtureState, ids)!, compileTable({ ...fixtureState, bindings: [moved, nc, dns] }, ids)!);
+    expect(script).toContain('10.77.0.99');
+    expect(script).not.toMatch(/forward|f-tcp/);
+  });
+
+  it('keeps bindings that share a protocol and port in one port chain, and removes it with the last', () => {
+    const eth1: Binding = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
+    const two = compileTable({ ...fixtureState, bindings: [web, eth1, nc, dns] })!;
+    expect(two.chains.get('f-tcp-2211')!.rules.map((r) => r.comment)).toEqual(['switchyard:a-web', 'switchyard:a-web', 'switchyard:web', 'switchyard:web']);
+    const gone = renderChanges(compileTable(fixtureState)!, compileTable({ ...fixtureState, bindings: [nc, dns] })!);
+    expect(gone).toContain('delete element ip switchyard forward_tcp { 2211 }');
+    expect(gone).toContain('delete chain ip switchyard f-tcp-2211');
   });
 
   it('no change, no script', () => {

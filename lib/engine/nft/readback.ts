@@ -1,7 +1,7 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport } from '../model/report';
-import { bindingElements, bindingRules, localKey, localOwners, sharedChains, trafficRules, type NftElement, type NftRule, type NftTable } from './model';
-import { bindingChain, tag, trafficCounter } from './names';
+import { bindingElements, bindingRules, localKey, localOwners, portChains, sharedChains, trafficRules, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
+import { bindingChain, portChain, tag, trafficCounter } from './names';
 
 const elementLine = (map: string, e: NftElement) => `map ${map} { ${e.key} : ${e.value} }`;
 const ruleLine = (chain: string, r: NftRule) => `chain ${chain}: ${r.text}`;
@@ -43,6 +43,31 @@ function elementsById(have: NftTable): Map<string, string[]> {
   return byId;
 }
 
+/**
+ * The traffic rules the kernel holds (in the port chains, or in forward itself as tables written
+ * before port chains did), grouped by comment with their chain, in order: one pass instead of a
+ * search per binding.
+ */
+export function trafficRulesByComment(have: NftTable | null): Map<string, { chain: string; rule: NftRule }[]> {
+  const by = new Map<string, { chain: string; rule: NftRule }[]>();
+  const chains: NftChain[] = have ? [...have.chains.values()].filter((c) => c.name === 'forward' || c.name.startsWith('f-')) : [];
+  for (const c of chains) {
+    for (const rule of c.rules) {
+      const list = by.get(rule.comment);
+      if (list) list.push({ chain: c.name, rule });
+      else by.set(rule.comment, [{ chain: c.name, rule }]);
+    }
+  }
+  return by;
+}
+
+/** The forward map element leading to a binding's port chain, when the kernel lacks it. */
+function missingDispatch(have: NftTable | null, b: Binding): string[] {
+  const [p] = portChains([b]);
+  const e = have?.maps.get(p.map)?.get(p.element.key);
+  return e && e.value === p.element.value ? [] : [elementLine(p.map, p.element)];
+}
+
 /** Shared rules a binding depends on (dispatch, masquerade, forward) that the kernel lacks. */
 function missingShared(have: NftTable, masquerade: boolean): string[] {
   const missing: string[] = [];
@@ -63,6 +88,7 @@ function missingShared(have: NftTable, masquerade: boolean): string[] {
 export function readBackTable(bindings: Binding[], have: NftTable | null): BindingReport[] {
   const owners = localOwners(bindings);
   const found = have ? elementsById(have) : new Map<string, string[]>();
+  const traffic = trafficRulesByComment(have);
   const shared = new Map<boolean, string[]>();
   const sharedFor = (m: boolean) => {
     if (!shared.has(m)) shared.set(m, have ? missingShared(have, m) : []);
@@ -70,14 +96,15 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
   };
   return bindings.map((b) => {
     const chain = bindingChain(b.id);
+    const ports = portChain(b.proto, b.front.port);
     const expected = [
       ...bindingElements(b, owners.get(localKey(b)) === b.id).map((x) => elementLine(x.map, x.element)),
       ...bindingRules(b).map((r) => ruleLine(chain, r)),
-      ...trafficRules(b).map((r) => ruleLine('forward', r)),
+      ...trafficRules(b).map((r) => ruleLine(ports, r)),
     ];
     const own = have?.chains.get(chain);
-    const counted = (have?.chains.get('forward')?.rules ?? []).filter((r) => r.comment === tag.binding(b.id));
-    const actual = [...(found.get(b.id) ?? []), ...(own?.rules ?? []).map((r) => ruleLine(chain, r)), ...counted.map((r) => ruleLine('forward', r))];
+    const counted = traffic.get(tag.binding(b.id)) ?? [];
+    const actual = [...(found.get(b.id) ?? []), ...(own?.rules ?? []).map((r) => ruleLine(chain, r)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
     const pool = new Map<string, number>();
     for (const a of actual) pool.set(a, (pool.get(a) ?? 0) + 1);
     const missing = expected.filter((e) => {
@@ -93,7 +120,7 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
       if (!c) missing.push(`counter ${trafficCounter(b.id, dir)}`);
       return { packets: c?.packets ?? 0, bytes: c?.bytes ?? 0 };
     });
-    if (actual.length > 0) missing.push(...sharedFor(b.masquerade));
+    if (actual.length > 0) missing.push(...sharedFor(b.masquerade), ...missingDispatch(have, b));
     const state = actual.length === counted.length ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
     return {
       ...b,

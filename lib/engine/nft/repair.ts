@@ -1,6 +1,7 @@
 import type { HostState } from '../model/binding';
-import { bindingElements, bindingRules, emptyTable, forwardRules, localKey, localOwners, sharedChains, trafficRules, type NftTable } from './model';
+import { bindingElements, bindingRules, emptyTable, localKey, localOwners, portChains, sharedChains, trafficRules, type NftTable } from './model';
 import { bindingChain, tag, trafficCounter } from './names';
+import { trafficRulesByComment } from './readback';
 import { renderChanges, renderTable } from './script';
 
 /** A deep copy of a table model, so the kernel's copy stays what was read. */
@@ -20,14 +21,20 @@ function copyTable(t: NftTable): NftTable {
 export function repairedTable(have: NftTable | null, state: Pick<HostState, 'bindings' | 'exposed'>, ids: ReadonlySet<string>): NftTable {
   const t = have ? copyTable(have) : emptyTable();
   for (const [name, els] of emptyTable().maps) if (!t.maps.has(name)) t.maps.set(name, els);
-  // The forward chain: repaired bindings' counters as compiled, every other binding's as the kernel holds them.
-  const held = have?.chains.get('forward')?.rules ?? [];
-  const forward = forwardRules(state.bindings, (b) => (ids.has(b.id) ? trafficRules(b) : held.filter((r) => r.comment === tag.binding(b.id))));
-  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c.name === 'forward' ? { ...c, rules: forward } : c);
-  const owners = localOwners(state.bindings);
-  for (const b of state.bindings.filter((x) => ids.has(x.id))) {
-    const comment = tag.binding(b.id);
-    for (const els of t.maps.values()) for (const [k, e] of els) if (e.comment === comment) els.delete(k);
+  for (const c of sharedChains(state.exposed)) t.chains.set(c.name, c);
+  // The repaired bindings' port chains: their traffic counters as compiled, their neighbours' as the kernel holds them.
+  const held = trafficRulesByComment(have);
+  const repairedBindings = state.bindings.filter((x) => ids.has(x.id));
+  const keys = new Set(repairedBindings.map(localKey));
+  for (const p of portChains(state.bindings, keys, (b) => (ids.has(b.id) ? trafficRules(b) : (held.get(tag.binding(b.id)) ?? []).map((x) => x.rule)))) {
+    t.chains.set(p.chain.name, p.chain);
+    t.maps.get(p.map)!.set(p.element.key, p.element);
+  }
+  const owners = localOwners(state.bindings, keys);
+  // The repaired bindings' elements as the kernel holds them go first, found in one pass.
+  const repairedTags = new Set([...ids].map(tag.binding));
+  for (const els of t.maps.values()) for (const [k, e] of els) if (repairedTags.has(e.comment)) els.delete(k);
+  for (const b of repairedBindings) {
     for (const { map, element } of bindingElements(b, owners.get(localKey(b)) === b.id)) t.maps.get(map)!.set(element.key, element);
     t.chains.set(bindingChain(b.id), { name: bindingChain(b.id), rules: bindingRules(b) });
     for (const name of [bindingChain(b.id), trafficCounter(b.id, 'original'), trafficCounter(b.id, 'reply')]) {

@@ -14,7 +14,7 @@ export interface RunOptions {
 
 /**
  * The one seam through which the engine starts processes: a file and an argument array,
- * never a shell. The execa runner talks to the real host; the simulated one answers in process.
+ * never a shell. The process runner talks to the real host; the simulated one answers in process.
  */
 export interface CommandRunner {
   run(file: string, args: readonly string[], opts?: RunOptions): Promise<RunResult>;

@@ -24,7 +24,8 @@ export async function repair(ctx: EngineContext, id?: string): Promise<RepairRep
     const ids = before.bindings.filter((b) => b.state !== 'active').map((b) => b.id);
     if (ids.length === 0) return { changes: [], script: '', warnings: [], repaired: [], bindings: before.bindings };
     const applied = await backend.repair(state, ids);
-    const after = await backend.observe(state.bindings.filter((b) => ids.includes(b.id)), { foreign: false });
+    const repaired = new Set(ids);
+    const after = await backend.observe(state.bindings.filter((b) => repaired.has(b.id)), { foreign: false });
     const still = after.bindings.filter((b) => b.state !== 'active').map((b) => `${b.id} is still ${b.state}`);
     return { changes: [], script: applied.script, warnings: still, repaired: ids, bindings: after.bindings };
   });
