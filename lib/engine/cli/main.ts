@@ -1,7 +1,7 @@
 import { EngineError } from '../errors';
 import { iptablesCommands } from '../iptables/kernel';
 import { ExecaRunner } from '../runner/execa-runner';
-import { realHostProbe, serveInvocation, serveStdio } from '../serve';
+import { defaultWatchIntervalMs, realHostProbe, rememberingHost, serveInvocation, serveStdio } from '../serve';
 import { runSwitchyard } from './run';
 
 /** Entry point of `dist/switchyard.mjs`: the real host, the real state file. */
@@ -28,8 +28,19 @@ async function serveIfAsked(argv: readonly string[]): Promise<boolean> {
     const serve = serveInvocation(argv, process.env);
     if (!serve) return false;
     const runner = new ExecaRunner();
-    const iptables = iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables');
-    await serveStdio({ input: process.stdin, output: process.stdout, globals: serve.globals, io: { runner }, probe: realHostProbe(serve.stateDir, runner, iptables) });
+    const session = await rememberingHost(runner, iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables'));
+    try {
+      await serveStdio({
+        input: process.stdin,
+        output: process.stdout,
+        globals: serve.globals,
+        io: { runner },
+        memory: session.memory,
+        probe: realHostProbe({ stateDir: serve.stateDir, runner, iptables: session.iptables, factStamp: session.factStamp, announced: session.announced, intervalMs: defaultWatchIntervalMs }),
+      });
+    } finally {
+      session.stop();
+    }
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     process.stderr.write(argv.includes('--json') ? JSON.stringify({ code: e.code, message: e.message, field: e.field }) + '\n' : `switchyard: ${e.message}\n`);
