@@ -31,11 +31,15 @@ const setups: Record<string, { create: string[]; id: string; targets: [string, s
   host2: { create: ['export', '--in', 'eth0', '--port', '2211', '--to', 'a1:4422', '--id', 'web'], id: 'web', targets: ['a2:4422', 'a1:4422'] },
 };
 
-/** p50 of a rebind's round trip on lab host1 (netns) and host2 (ssh), process per call vs session. */
-export async function engineRoundTrip(opts: { runs?: number } = {}): Promise<EngineRoundTrip> {
+/**
+ * p50 of a rebind's round trip on lab host1 (netns) and host2 (ssh), process per call vs session.
+ * Brings the seed lab up and down, unless given the inventory of a lab that is already up.
+ */
+export async function engineRoundTrip(opts: { runs?: number; inventoryPath?: string } = {}): Promise<EngineRoundTrip> {
   const runs = opts.runs ?? 21;
-  const lab = await labUp();
-  const hosts: HostConnection[] = JSON.parse(readFileSync(lab.inventoryPath, 'utf8')).hosts;
+  const ownLab = opts.inventoryPath === undefined;
+  const inventoryPath = opts.inventoryPath ?? (await labUp()).inventoryPath;
+  const hosts: HostConnection[] = JSON.parse(readFileSync(inventoryPath, 'utf8')).hosts;
   const pool = new SessionPool();
   const runner = new ExecaRunner();
   const rows: EngineRoundTrip['rows'] = [];
@@ -66,7 +70,7 @@ export async function engineRoundTrip(opts: { runs?: number } = {}): Promise<Eng
     }
   } finally {
     await pool.close();
-    await labDown();
+    if (ownLab) await labDown();
   }
   return { runs, rows };
 }
