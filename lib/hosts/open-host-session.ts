@@ -14,7 +14,7 @@ import { embeddedSimNetwork } from './sim/sim-network';
 export interface OpenSessionOptions extends SessionOptions {
   /** The simulated network `sim` hosts live on; the embedded seed network by default. */
   simNetwork?: () => Promise<SimNetwork>;
-  /** How often a simulated host is checked for changes (real hosts check themselves every second). */
+  /** How often a simulated host is checked for changes (real hosts check themselves every 2 s). */
   simWatchIntervalMs?: number;
   /** The console's ssh key and pinned host keys (ssh transport). */
   ssh?: SshSettings;

@@ -28,7 +28,17 @@ async function serveIfAsked(argv: readonly string[]): Promise<boolean> {
     const serve = serveInvocation(argv, process.env);
     if (!serve) return false;
     const runner = new ExecaRunner();
+    // A session stopped by a signal (the console's grace period over, ssh hanging up) takes its monitors with it.
+    let stopMonitors = () => undefined as void;
+    const signals = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+    for (const [sig, code] of Object.entries(signals)) {
+      process.on(sig, () => {
+        stopMonitors();
+        process.exit(code);
+      });
+    }
     const session = await rememberingHost(runner, iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables'));
+    stopMonitors = session.stop;
     try {
       await serveStdio({
         input: process.stdin,

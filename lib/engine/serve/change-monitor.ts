@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const setpriv = '/usr/bin/setpriv';
 
 /** A long-lived `nft monitor` or `ip monitor`: calls back on every change the kernel announces. */
 export interface ChangeMonitor {
@@ -14,7 +17,9 @@ export interface ChangeMonitor {
  * nothing changes; when it cannot start or ends, `alive` turns false and callers read instead.
  */
 export function startMonitor(file: string, args: readonly string[], onLine: (line: string) => void = () => undefined): ChangeMonitor {
-  const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
+  // Under `setpriv --pdeathsig` (util-linux) the monitor ends with the session even when the session is killed.
+  const [cmd, ...rest] = existsSync(setpriv) ? [setpriv, '--pdeathsig', 'TERM', '--', file, ...args] : [file, ...args];
+  const child = spawn(cmd, rest, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
   const m = { changes: 0, alive: true, stop: () => void child.kill() };
   let buffered = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
