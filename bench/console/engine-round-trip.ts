@@ -18,10 +18,10 @@ export interface EngineRoundTrip {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function timed(ask: () => Promise<RunResult>): Promise<number> {
+async function timed(what: string, ask: () => Promise<RunResult>): Promise<number> {
   const t = process.hrtime.bigint();
   const r = await ask();
-  if (r.exitCode !== 0) throw new Error(`rebind failed (${r.exitCode}): ${r.stderr}`);
+  if (r.exitCode !== 0) throw new Error(`${what} failed (${r.exitCode}): ${r.stderr}${r.stdout}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
@@ -53,10 +53,10 @@ export async function engineRoundTrip(opts: { runs?: number; inventoryPath?: str
         return runner.run(c.file, c.args, { timeoutMs: 30_000 });
       };
       const session = (args: string[]) => pool.request(host, args, undefined, 30_000);
-      await timed(() => session(setup.create));
+      await timed(`${host.name}: ${setup.create[0]} through its session`, () => session(setup.create));
       const measure = async (ask: (args: string[]) => Promise<RunResult>) => {
         const times: number[] = [];
-        for (let i = 0; i < runs; i++) times.push(await timed(() => ask(['rebind', setup.id, '--to', setup.targets[i % 2]])));
+        for (let i = 0; i < runs; i++) times.push(await timed(`${host.name}: rebind`, () => ask(['rebind', setup.id, '--to', setup.targets[i % 2]])));
         return median(times);
       };
       // Side by side: alternate the two ways so machine load weighs on both alike.
