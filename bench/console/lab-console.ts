@@ -16,7 +16,7 @@ import { createUser } from '@/lib/auth/users';
 import { openStore } from '@/lib/store';
 import type { SessionPool } from '@/lib/hosts';
 import { cliPath, labDown, labUp, stateDirOf } from '@/lib/lab';
-import { openConsole, percentile, signIn } from './browser-timing';
+import { appearedAt, openConsole, percentile, signIn } from './browser-timing';
 import { cpuSeconds, processesMatching } from './process-cpu';
 import { engineRoundTrip, type EngineRoundTrip } from './engine-round-trip';
 import { expandHosts } from './graph';
@@ -102,18 +102,7 @@ export async function labConsoleBench(opts: { extraHosts: number; changes: numbe
       const target = `c${Math.floor(i / changed.length) % 2 === 0 ? next : n}`;
       await expandHosts(page, [`host${n}`]);
       const label = `[aria-label="binding web: host${n} weave:8080 → ${target}:4422"]`;
-      // A string, not a function: tsx's helpers (__name) do not exist in the page.
-      const shown = page.evaluate(`new Promise((resolve) => {
-        const seen = () => document.querySelector(${JSON.stringify(label)}) !== null;
-        if (seen()) return resolve(performance.timeOrigin + performance.now());
-        const observer = new MutationObserver(() => {
-          if (seen()) {
-            observer.disconnect();
-            resolve(performance.timeOrigin + performance.now());
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      })`) as Promise<number>;
+      const shown = appearedAt(page, label);
       await cli(`host${n}`, ['rebind', 'web', '--to', `${target}:4422`]);
       // The change is made when the CLI writes the state file (after the kernel took it), not when node exits.
       const made = statSync(path.join(stateDirOf(`host${n}`), 'state.json')).mtimeMs;
