@@ -34,22 +34,27 @@ export async function openConsole(page: Page, url: string, hosts: number, firstH
   return { firstPaintMs, graphMs, reachable };
 }
 
+/**
+ * When (epoch ms, the page's clock) an element matching `selector` is in the page: now if it is,
+ * else as soon as it appears. A string, not a function: tsx's helpers (__name) do not exist in the page.
+ */
+export function appearedAt(page: Page, selector: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const seen = () => document.querySelector(${JSON.stringify(selector)}) !== null;
+    if (seen()) return resolve(performance.timeOrigin + performance.now());
+    const observer = new MutationObserver(() => {
+      if (seen()) {
+        observer.disconnect();
+        resolve(performance.timeOrigin + performance.now());
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  })`) as Promise<number>;
+}
+
 /** How long after `change()` the page shows an element matching `selector` (milliseconds). */
 export async function timeToAppear(page: Page, selector: string, change: () => Promise<void>): Promise<number> {
-  const armed = page.evaluate(
-    (sel) =>
-      new Promise<number>((resolve) => {
-        const seen = () => document.querySelector(sel) !== null;
-        const observer = new MutationObserver(() => {
-          if (seen()) {
-            observer.disconnect();
-            resolve(performance.timeOrigin + performance.now());
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      }),
-    selector,
-  );
+  const armed = appearedAt(page, selector);
   const t0 = Date.now();
   await change();
   return (await armed) - t0;

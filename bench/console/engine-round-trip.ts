@@ -18,10 +18,10 @@ export interface EngineRoundTrip {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function timed(ask: () => Promise<RunResult>): Promise<number> {
+async function timed(what: string, ask: () => Promise<RunResult>): Promise<number> {
   const t = process.hrtime.bigint();
   const r = await ask();
-  if (r.exitCode !== 0) throw new Error(`rebind failed (${r.exitCode}): ${r.stderr}`);
+  if (r.exitCode !== 0) throw new Error(`${what} failed (${r.exitCode}): ${r.stderr}${r.stdout}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
@@ -31,11 +31,15 @@ const setups: Record<string, { create: string[]; id: string; targets: [string, s
   host2: { create: ['export', '--in', 'eth0', '--port', '2211', '--to', 'a1:4422', '--id', 'web'], id: 'web', targets: ['a2:4422', 'a1:4422'] },
 };
 
-/** p50 of a rebind's round trip on lab host1 (netns) and host2 (ssh), process per call vs session. */
-export async function engineRoundTrip(opts: { runs?: number } = {}): Promise<EngineRoundTrip> {
+/**
+ * p50 of a rebind's round trip on lab host1 (netns) and host2 (ssh), process per call vs session.
+ * Brings the seed lab up and down, unless given the inventory of a lab that is already up.
+ */
+export async function engineRoundTrip(opts: { runs?: number; inventoryPath?: string } = {}): Promise<EngineRoundTrip> {
   const runs = opts.runs ?? 21;
-  const lab = await labUp();
-  const hosts: HostConnection[] = JSON.parse(readFileSync(lab.inventoryPath, 'utf8')).hosts;
+  const ownLab = opts.inventoryPath === undefined;
+  const inventoryPath = opts.inventoryPath ?? (await labUp()).inventoryPath;
+  const hosts: HostConnection[] = JSON.parse(readFileSync(inventoryPath, 'utf8')).hosts;
   const pool = new SessionPool();
   const runner = new ProcessRunner();
   const rows: EngineRoundTrip['rows'] = [];
@@ -49,10 +53,10 @@ export async function engineRoundTrip(opts: { runs?: number } = {}): Promise<Eng
         return runner.run(c.file, c.args, { timeoutMs: 30_000 });
       };
       const session = (args: string[]) => pool.request(host, args, undefined, 30_000);
-      await timed(() => session(setup.create));
+      await timed(`${host.name}: ${setup.create[0]} through its session`, () => session(setup.create));
       const measure = async (ask: (args: string[]) => Promise<RunResult>) => {
         const times: number[] = [];
-        for (let i = 0; i < runs; i++) times.push(await timed(() => ask(['rebind', setup.id, '--to', setup.targets[i % 2]])));
+        for (let i = 0; i < runs; i++) times.push(await timed(`${host.name}: rebind`, () => ask(['rebind', setup.id, '--to', setup.targets[i % 2]])));
         return median(times);
       };
       // Side by side: alternate the two ways so machine load weighs on both alike.
@@ -66,7 +70,7 @@ export async function engineRoundTrip(opts: { runs?: number } = {}): Promise<Eng
     }
   } finally {
     await pool.close();
-    await labDown();
+    if (ownLab) await labDown();
   }
   return { runs, rows };
 }

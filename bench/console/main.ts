@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- --console`: the console with a large network in Chromium, figures printed side
  * by side with their targets (never asserted). Needs `npm run build` (the console's production
- * build) and /usr/bin/chromium. As root it also measures a rebind's engine round trip on the lab.
+ * build) and /usr/bin/chromium. As root it also measures a rebind's engine round trip on the lab; with `--lab-hosts N`
+ * (root) it runs the same figures on a lab of N more real hosts (bench/console/lab-console.ts).
  */
 import { engineRoundTrip } from './engine-round-trip';
 import { simConsoleBench } from './sim-console';
 import { graphBench } from './graph-bench';
+import { labHostsAsked, printLabRows } from './lab-rows';
 
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const ms = (x: number) => `${Math.round(x)} ms`;
@@ -29,7 +31,12 @@ export async function runConsoleBench(): Promise<void> {
   // The graph itself: first render and pan/zoom frame times, the seed network beside the large one.
   await graphBench();
 
-  if (process.getuid?.() === 0 && process.env.BENCH_LAB !== '0') {
+  // `--lab-hosts N` (root): the same figures on a lab of real hosts, round trips included.
+  const labHosts = labHostsAsked(process.argv);
+  if (labHosts !== undefined) {
+    if (process.getuid?.() !== 0) throw new Error('--lab-hosts needs root (the lab is built from network namespaces)');
+    await printLabRows(labHosts, row, num('BENCH_IDLE_SECONDS', 60));
+  } else if (process.getuid?.() === 0 && process.env.BENCH_LAB !== '0') {
     console.log('\nRebind engine round trip on the lab (p50), before (a process per call) and after (a session per host):');
     const rt = await engineRoundTrip();
     for (const r of rt.rows) row(`${r.host} (${r.transport})`, `${ms(r.processPerCallMs)} → ${ms(r.sessionMs)}`, `ratio ${(r.processPerCallMs / r.sessionMs).toFixed(1)}x`);

@@ -5,7 +5,7 @@ import type { SimHost } from './sim/sim-host';
 
 /**
  * A connection to a simulated host: the engine's own `serve --stdio` loop, in this process, over a
- * pair of in-memory pipes. Its probe fingerprints the simulated netfilter, state and interfaces.
+ * pair of in-memory pipes. Its probe fingerprints the simulated netfilter's and state's generations and the interfaces.
  */
 export function simConnector(host: SimHost, watchIntervalMs?: number): Connector {
   return (events) => {
@@ -13,12 +13,8 @@ export function simConnector(host: SimHost, watchIntervalMs?: number): Connector
     const fromEngine = new PassThrough();
     const channel = new SessionChannel(host.name, (line) => toEngine.write(line), events);
     fromEngine.setEncoding('utf8').on('data', (chunk: string) => channel.receive(chunk));
-    const probe = textProbe(async () => [
-      host.iptables.save({ counters: true }),
-      JSON.stringify(await host.store.read()),
-      JSON.stringify(host.interfaces),
-      String(host.ipForward),
-    ]);
+    // Generations, not dumps: a check of an unchanged host costs a few string joins, not a status.
+    const probe = textProbe(async () => [String(host.iptables.generation), String(host.store.generation), JSON.stringify(host.interfaces), String(host.ipForward)]);
     const serving = serveStdio({ input: toEngine, output: fromEngine, globals: [], io: { runner: host.runner, store: host.store, hostname: host.name, env: {}, connector: host.connector }, probe, watchIntervalMs });
     serving.then(
       () => channel.end('the session was closed'),

@@ -1,7 +1,7 @@
 import { EngineError } from '../errors';
 import { iptablesCommands } from '../iptables/kernel';
 import { ProcessRunner } from '../runner/process-runner';
-import { realHostProbe, serveInvocation, serveStdio } from '../serve';
+import { defaultWatchIntervalMs, realHostProbe, rememberingHost, serveInvocation, serveStdio } from '../serve';
 import { runSwitchyard } from './run';
 
 /** Entry point of `dist/switchyard.mjs`: the real host, the real state file. */
@@ -28,8 +28,29 @@ async function serveIfAsked(argv: readonly string[]): Promise<boolean> {
     const serve = serveInvocation(argv, process.env);
     if (!serve) return false;
     const runner = new ProcessRunner();
-    const iptables = iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables');
-    await serveStdio({ input: process.stdin, output: process.stdout, globals: serve.globals, io: { runner }, probe: realHostProbe(serve.stateDir, runner, iptables) });
+    // A session stopped by a signal (the console's grace period over, ssh hanging up) takes its monitors with it.
+    let stopMonitors = () => undefined as void;
+    const signals = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+    for (const [sig, code] of Object.entries(signals)) {
+      process.on(sig, () => {
+        stopMonitors();
+        process.exit(code);
+      });
+    }
+    const session = await rememberingHost(runner, iptablesCommands(process.env.SWITCHYARD_IPTABLES ?? 'iptables'));
+    stopMonitors = session.stop;
+    try {
+      await serveStdio({
+        input: process.stdin,
+        output: process.stdout,
+        globals: serve.globals,
+        io: { runner },
+        memory: session.memory,
+        probe: realHostProbe({ stateDir: serve.stateDir, runner, iptables: session.iptables, factStamp: session.factStamp, announced: session.announced, intervalMs: defaultWatchIntervalMs }),
+      });
+    } finally {
+      session.stop();
+    }
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     process.stderr.write(argv.includes('--json') ? JSON.stringify({ code: e.code, message: e.message, field: e.field }) + '\n' : `switchyard: ${e.message}\n`);

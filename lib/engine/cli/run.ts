@@ -6,6 +6,8 @@ import { iptablesCommands } from '../iptables/kernel';
 import type { ErrorReport } from '../model/report';
 import { defaultBindingId, parseBindingFile, parseBindingSpec, parseCidr, parseHostName, parseIface, parseId } from '../model/validate';
 import type { CommandRunner } from '../runner/command-runner';
+import type { FactsReader } from '../host/remembered-facts';
+import type { KnownRuleset } from '../iptables/known-ruleset';
 import { FileStateStore } from '../state/file-state-store';
 import type { StateStore } from '../state/state-store';
 import { addBinding } from '../verbs/add';
@@ -42,6 +44,10 @@ export interface EngineIO {
   log?: (line: string) => void;
   /** Ends `watch` (default: SIGTERM or SIGINT to this process). */
   signal?: AbortSignal;
+  /** A long-lived session's remembered facts (default: read afresh on every verb). */
+  facts?: FactsReader;
+  /** A long-lived session's knowledge of the host's iptables (default: read afresh on every verb). */
+  knownRuleset?: KnownRuleset;
   /** How `probe` connects to a target (default: a real TCP connection from this process); simulated hosts answer for their own network. */
   connector?: TcpConnector;
 }
@@ -189,7 +195,8 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
     const ctx: EngineContext = {
       runner: io.runner,
       store: io.store ?? new FileStateStore(stateDir),
-      iptables: iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'),
+      iptables: { ...iptablesCommands(env.SWITCHYARD_IPTABLES ?? 'iptables'), ...(io.knownRuleset ? { known: io.knownRuleset } : {}) },
+      ...(io.facts ? { facts: io.facts } : {}),
       hostname: io.hostname ?? env.SWITCHYARD_HOSTNAME ?? osHostname(),
       askedBackend,
       ...(io.store ? {} : { stateDir }),

@@ -1,4 +1,5 @@
 import type { Applied, Backend, StateChange } from '../backend/backend';
+import { EngineError } from '../errors';
 import { emptyState, type HostState } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
 import { foreignDnatRules } from './adopt';
@@ -6,6 +7,7 @@ import { compile } from './compile';
 import { applyRuleSet, readKernel, revertTo, runRestore, type IptablesCommands } from './kernel';
 import { ownedOf, plan } from './plan';
 import { readBack } from './readback';
+import type { Tables } from './ruleset';
 import { repairScript } from './repair';
 import { putBack, releasedRule } from './release';
 
@@ -25,7 +27,20 @@ export class IptablesBackend implements Backend {
   }
 
   async apply(c: StateChange): Promise<Applied> {
-    const kernel = await readKernel(this.runner, this.cmds);
+    // Planned from what the session knows the kernel holds; if the kernel refuses that plan (someone
+    // changed it meanwhile; nf_tables refuses atomically), plan again from a fresh read.
+    if (this.cmds.known?.holds()) {
+      try {
+        return await this.applyFrom(await readKernel(this.runner, this.cmds), c);
+      } catch (e) {
+        if (!(e instanceof EngineError && e.code === 'kernel-refused')) throw e;
+        this.cmds.known.forget();
+      }
+    }
+    return this.applyFrom(await readKernel(this.runner, this.cmds), c);
+  }
+
+  private async applyFrom(kernel: Tables, c: StateChange): Promise<Applied> {
     const release = releasedRule(kernel, c.release);
     const p = await applyRuleSet(this.runner, this.cmds, kernel, compile(c.next), release ? [release.rule] : []);
     return {

@@ -6,11 +6,14 @@ import { plan, ownedOf, type Plan } from './plan';
 import { failingLine, scriptContext } from './restore-error';
 import type { Rule, Tables } from './ruleset';
 import { parseSave, SaveParseError } from './save-parser';
+import type { KnownRuleset } from './known-ruleset';
 
 /** Which iptables programs to run: the system's default, or one flavour explicitly. */
 export interface IptablesCommands {
   save: string;
   restore: string;
+  /** A long-lived session's knowledge of what the kernel holds, read and kept up to date here. */
+  known?: KnownRuleset;
 }
 
 /** `iptables` (the system's alternative), `iptables-nft` or `iptables-legacy`. */
@@ -21,9 +24,18 @@ export function iptablesCommands(flavour = 'iptables'): IptablesCommands {
   return { save: `${flavour}-save`, restore: `${flavour}-restore` };
 }
 
-/** Read every table with counters and parse it strictly. */
+/** Read every table with counters and parse it strictly (or take what the session knows it holds). */
 export async function readKernel(runner: CommandRunner, cmds: IptablesCommands): Promise<Tables> {
-  const r = await runner.run(cmds.save, ['-c']);
+  const known = cmds.known?.get();
+  if (known) return known;
+  const mark = cmds.known?.mark ?? 0;
+  const tables = parseDump(cmds, await runner.run(cmds.save, ['-c']));
+  cmds.known?.offer(structuredClone(tables), mark);
+  return tables;
+}
+
+/** Parse what `iptables-save -c` printed, or say in plain words why it could not be read. */
+export function parseDump(cmds: IptablesCommands, r: { exitCode: number; stdout: string; stderr: string }): Tables {
   if (r.exitCode === commandNotFound) throw new EngineError('host-failure', `${cmds.save} is not installed on this host`);
   if (r.exitCode !== 0) throw new EngineError('host-failure', `${cmds.save} failed: ${r.stderr.trim()}`);
   try {
@@ -38,7 +50,9 @@ export async function readKernel(runner: CommandRunner, cmds: IptablesCommands):
 export async function runRestore(runner: CommandRunner, cmds: IptablesCommands, script: string): Promise<void> {
   if (!script) return;
   const r = await runner.run(cmds.restore, ['--noflush', '--counters', '--wait', '5'], { input: script });
-  if (r.exitCode === 0) return;
+  if (r.exitCode === 0) return cmds.known?.applied(script, true);
+  // Legacy iptables may have committed part of a refused script: what the session knew is void.
+  cmds.known?.forget();
   if (r.exitCode === commandNotFound) throw new EngineError('host-failure', `${cmds.restore} is not installed on this host`);
   const line = failingLine(r.stderr);
   const detail = r.stderr.trim().split('\n').filter((l) => !l.startsWith('Try ')).join(' ').trim();

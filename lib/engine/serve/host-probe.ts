@@ -1,21 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { networkInterfaces } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IptablesCommands } from '../iptables/kernel';
+import { parseDump, type IptablesCommands } from '../iptables/kernel';
 import type { CommandRunner } from '../runner/command-runner';
+import { kernelReadDue, type KernelReads } from './kernel-read-schedule';
 
 /** A cheap fingerprint of everything a status report is made of; equal digests mean nothing changed. */
 export type HostProbe = () => Promise<string>;
 
 const digest = (parts: readonly string[]): string => createHash('sha256').update(parts.join('\0')).digest('hex');
-
-// Interface flags (IFF_UP is bit 0) per interface, read from sysfs: no process per tick.
-async function linkFlags(): Promise<string> {
-  const names = await readdir('/sys/class/net').catch(() => [] as string[]);
-  const flags = await Promise.all(names.map((n) => readFile(join('/sys/class/net', n, 'flags'), 'utf8').catch(() => '?')));
-  return names.map((n, i) => `${n}=${flags[i].trim()}`).join(',');
-}
 
 // Which backend the state file names; re-read only when the file changed (it can be megabytes).
 function stateBackend(stateDir: string): (stamp: string) => Promise<string> {
@@ -31,25 +24,74 @@ function stateBackend(stateDir: string): (stamp: string) => Promise<string> {
   };
 }
 
+/** `iptables-save` without its `# Generated … on <date>` lines, which change every second. */
+export const withoutComments = (save: string): string => save.replace(/^#.*\n?/gm, '');
+
+/** What the real host's probe works with. */
+export interface RealProbeOptions {
+  stateDir: string;
+  runner: CommandRunner;
+  /** The iptables programs; with `known`, each dump read is handed to the session's memory. */
+  iptables: IptablesCommands;
+  /** Fingerprint of the host's facts, taken in process (see `realFactStamp`). */
+  factStamp: () => Promise<string>;
+  /**
+   * Other tools' ruleset changes as `nft monitor` announces them (see `watchRuleset`), while it
+   * runs: the kernel is then read in full only after one, or to refresh counters.
+   */
+  announced?: { alive: () => boolean; others: () => number };
+  intervalMs: number;
+}
+
 /**
- * The probe of a real host: the state file's mtime and size, ip_forward, interfaces and their
- * addresses from the kernel's own tables, one `iptables-save -c` (rules and counters; also the nft
- * backend's FORWARD jump and foreign rules), and on the nft backend its own table.
+ * The probe of a real host. Every check: the state file's mtime and size and the host's facts,
+ * without a process. The kernel's rules and counters (one `iptables-save -c`, and on the nft
+ * backend its own table) only when `kernelReadDue` says so; in between, its last digest stands.
  */
-export function realHostProbe(stateDir: string, runner: CommandRunner, iptables: IptablesCommands): HostProbe {
-  const backendOf = stateBackend(stateDir);
+export function realHostProbe(o: RealProbeOptions): HostProbe {
+  const backendOf = stateBackend(o.stateDir);
+  const reads: KernelReads = { lastTookMs: 0 };
+  let announced = 0;
+  let kernelDigest = '';
+  let lastState = '';
   return async () => {
-    const state = await stat(join(stateDir, 'state.json')).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+    const state = await stat(join(o.stateDir, 'state.json')).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
     const nft = (await backendOf(state)) === 'nft';
-    const [forward, links, save, table] = await Promise.all([
-      readFile('/proc/sys/net/ipv4/ip_forward', 'utf8').catch(() => '?'),
-      linkFlags(),
-      runner.run(iptables.save, ['-c']),
-      nft ? runner.run('nft', ['list', 'table', 'ip', 'switchyard']) : Promise.resolve({ exitCode: 0, stdout: '', stderr: '' }),
-    ]);
-    return digest([state, forward, links, JSON.stringify(networkInterfaces()), String(save.exitCode), save.stdout, String(table.exitCode), table.stdout]);
+    const watched = o.announced?.alive() ? o.announced : undefined;
+    const known = watched ? o.iptables.known : undefined;
+    const stateMoved = state !== lastState;
+    lastState = state;
+    if (watched) reads.changesSince = watched.others() - announced;
+    else delete reads.changesSince;
+    const due = kernelReadDue(reads, Date.now(), o.intervalMs);
+    if (!nft && known?.holds() && reads.changesSince === 0 && !due) {
+      // Nobody else touched the ruleset: what the session knows (its own changes included) stands.
+      kernelDigest = `known ${known.mark}`;
+    } else if (due || stateMoved || (known && !known.holds())) {
+      // A state file changed by another process comes with kernel changes: read them with it.
+      const began = Date.now();
+      if (watched) announced = watched.others();
+      const mark = o.iptables.known?.mark ?? 0;
+      const [save, table] = await Promise.all([
+        o.runner.run(o.iptables.save, ['-c']),
+        nft ? o.runner.run('nft', ['list', 'table', 'ip', 'switchyard']) : Promise.resolve({ exitCode: 0, stdout: '', stderr: '' }),
+      ]);
+      const next = digest([String(save.exitCode), withoutComments(save.stdout), String(table.exitCode), table.stdout]);
+      // The status read that follows plans nothing and reads nothing again: it takes this dump.
+      if (o.iptables.known && save.exitCode === 0 && (next !== kernelDigest || !o.iptables.known.holds())) {
+        try {
+          o.iptables.known.offer(parseDump(o.iptables, save), mark);
+        } catch {
+          // status reads the kernel itself and reports the error in plain words
+        }
+      }
+      kernelDigest = next;
+      reads.lastEndedAt = Date.now();
+      reads.lastTookMs = reads.lastEndedAt - began;
+    }
+    return digest([state, await o.factStamp(), kernelDigest]);
   };
 }
 
-/** A probe built from any pieces of text (the simulated host's netfilter dump, state, facts). */
+/** A probe built from any pieces of text (the simulated host's netfilter generation, state, facts). */
 export const textProbe = (read: () => Promise<readonly string[]>): HostProbe => async () => digest(await read());

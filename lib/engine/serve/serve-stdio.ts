@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { runSwitchyard, type EngineIO } from '../cli/run';
 import type { HostProbe } from './host-probe';
 import { parseRequest, type ServeAnswer, type ServeLine } from './protocol';
+import { forgetUnlessRemembering, type SessionMemory } from './session-memory';
 
 /** What one `serve --stdio` session works with. */
 export interface ServeOptions {
@@ -13,9 +14,14 @@ export interface ServeOptions {
   io: EngineIO;
   /** Cheap fingerprint of the host; a full status is read only when it changes. */
   probe: HostProbe;
-  /** How often the host is checked for changes made by anyone else; default 1 s. */
+  /** How often the host is checked for changes made by anyone else; default 2 s. */
   watchIntervalMs?: number;
+  /** What the session remembers about its host between requests (real hosts; the sim reads in process). */
+  memory?: SessionMemory;
 }
+
+/** How often a session checks its host when not told otherwise. */
+export const defaultWatchIntervalMs = 2_000;
 
 /**
  * Serve one session: run each request line as a CLI verb, one at a time (so a session never races
@@ -24,7 +30,9 @@ export interface ServeOptions {
  */
 export async function serveStdio(opts: ServeOptions): Promise<void> {
   const send = (line: ServeLine) => opts.output.write(JSON.stringify(line) + '\n');
-  const run = (args: readonly string[], stdin?: string) => runSwitchyard([...opts.globals, '--json', ...args], { ...opts.io, stdin });
+  const m = opts.memory;
+  const io = { ...opts.io, ...(m?.facts ? { facts: m.facts.read } : {}), ...(m?.ruleset ? { knownRuleset: m.ruleset } : {}) };
+  const run = (args: readonly string[], stdin?: string) => runSwitchyard([...opts.globals, '--json', ...args], { ...io, stdin });
 
   // Requests run one at a time, in order. Checks run beside them (reads take no lock), one at a
   // time, so a status read never delays an answer; a check asked for while one runs runs again after.
@@ -69,7 +77,8 @@ export async function serveStdio(opts: ServeOptions): Promise<void> {
     if (!parsed.ok) {
       reply = { id: parsed.id, exitCode: 2, stdout: '', stderr: JSON.stringify({ code: 'bad-input', message: parsed.message, field: parsed.message.split(':')[0] }) + '\n' };
     } else {
-      const r = await run(parsed.request.args, parsed.request.input).catch((e: unknown) => ({
+      forgetUnlessRemembering(m, parsed.request.args);
+      const r = await run(parsed.request.args, parsed.request.input).finally(() => forgetUnlessRemembering(m, parsed.request.args)).catch((e: unknown) => ({
         exitCode: 1,
         stdout: '',
         stderr: JSON.stringify({ code: 'host-failure', message: `internal error: ${e instanceof Error ? e.message : String(e)}` }) + '\n',
@@ -81,7 +90,7 @@ export async function serveStdio(opts: ServeOptions): Promise<void> {
   };
 
   void check();
-  const timer = setInterval(() => void check(), opts.watchIntervalMs ?? 1_000);
+  const timer = setInterval(() => void check(), opts.watchIntervalMs ?? defaultWatchIntervalMs);
   const lines = createInterface({ input: opts.input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {

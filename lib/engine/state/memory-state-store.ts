@@ -5,6 +5,8 @@ import type { StateStore } from './state-store';
 export class MemoryStateStore implements StateStore {
   private state: HostState = emptyState();
   private tail: Promise<unknown> = Promise.resolve();
+  /** Bumped by every write: equal generations mean equal state. */
+  generation = 0;
 
   withLock<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.tail.then(fn, fn);
@@ -18,5 +20,6 @@ export class MemoryStateStore implements StateStore {
 
   async write(state: HostState): Promise<void> {
     this.state = structuredClone(state);
+    this.generation++;
   }
 }

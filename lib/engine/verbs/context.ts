@@ -1,4 +1,6 @@
 import { chooseBackend, createBackend, type Backend, type BackendName } from '../backend';
+import { readFacts } from '../host/facts';
+import type { FactsReader } from '../host/remembered-facts';
 import type { IptablesCommands } from '../iptables/kernel';
 import type { HostState } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
@@ -14,7 +16,12 @@ export interface EngineContext {
   askedBackend?: BackendName;
   /** The state directory, when the state is a file there (where `watch` leaves its record). */
   stateDir?: string;
+  /** How facts are read: `readFacts` by default, a session's remembered copy in `serve`. */
+  facts?: FactsReader;
 }
+
+/** The host's facts (interfaces, addresses, ip_forward, Weave), as the context reads them. */
+export const hostFacts = (ctx: EngineContext) => (ctx.facts ?? readFacts)(ctx.runner, ctx.hostname);
 
 /** The backend that holds this host's rules, given its state (see `chooseBackend`). */
 export const backendOf = (ctx: EngineContext, state: HostState): Backend =>

@@ -1,8 +1,8 @@
-import { hostWarnings, readFacts } from '../host/facts';
+import { hostWarnings } from '../host/facts';
 import type { ListReport, StatusReport } from '../model/report';
 import { withLastSeen } from '../state/traffic-seen';
 import { watcherStatus } from '../state/watcher-record';
-import { backendOf, type EngineContext } from './context';
+import { backendOf, hostFacts, type EngineContext } from './context';
 
 // Reads take no lock: the state file is replaced by rename, so a reader sees one whole version.
 
@@ -17,7 +17,7 @@ export async function list(ctx: EngineContext): Promise<ListReport> {
 export async function status(ctx: EngineContext): Promise<StatusReport> {
   const state = await ctx.store.read();
   const backend = backendOf(ctx, state);
-  const [seen, facts, watcher] = await Promise.all([backend.observe(state.bindings, { foreign: true }), readFacts(ctx.runner, ctx.hostname), watcherStatus(ctx.stateDir)]);
+  const [seen, facts, watcher] = await Promise.all([backend.observe(state.bindings, { foreign: true }), hostFacts(ctx), watcherStatus(ctx.stateDir)]);
   const warnings = hostWarnings(facts, state.bindings.length);
   const off = seen.bindings.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
   if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard repair\` to re-apply ${off.length > 1 ? 'their' : 'its'} rules`);

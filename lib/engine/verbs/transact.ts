@@ -1,10 +1,10 @@
 import { EngineError } from '../errors';
-import { hostWarnings, readFacts } from '../host/facts';
+import { hostWarnings } from '../host/facts';
 import type { HostState } from '../model/binding';
 import type { Change, ChangeReport, ForeignRule, HostFacts } from '../model/report';
 import type { Backend } from '../backend';
 import { readListeners } from '../host/listeners';
-import { backendOf, type EngineContext } from './context';
+import { backendOf, hostFacts, type EngineContext } from './context';
 import { checkFront, checkTarget, newFronts, newTargets, type RailOptions } from './rails';
 
 /** What a verb decides from the current state and the host's facts. */
@@ -29,7 +29,7 @@ export async function transact(
   return ctx.store.withLock(async () => {
     const state = await ctx.store.read();
     const backend = backendOf(ctx, state);
-    const facts = await readFacts(ctx.runner, ctx.hostname);
+    const facts = await hostFacts(ctx);
     const d = await decide(state, facts);
     const railWarnings = opts.rails ? await enforceRails(ctx, backend, d.changes, facts, opts.rails) : [];
     const next: HostState = { ...d.next, backend: backend.name };

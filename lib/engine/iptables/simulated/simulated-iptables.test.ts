@@ -173,3 +173,17 @@ describe('counters', () => {
     expect(() => loaded().count('nat', 'PREROUTING', 5, 1, 1)).toThrow('no rule 5');
   });
 });
+
+describe('generation', () => {
+  it('moves with every accepted change and counted packet, and with nothing else', () => {
+    const ipt = new SimulatedIptables();
+    const g0 = ipt.generation;
+    ipt.save({ counters: true });
+    expect(ipt.restore('*nat\n-A NO-SUCH -j ACCEPT\nCOMMIT\n', { noflush: true }).ok).toBe(false);
+    expect(ipt.generation).toBe(g0);
+    expect(ipt.restore('*nat\n:SWITCHYARD-PRE - [0:0]\nCOMMIT\n', { noflush: true }).ok).toBe(true);
+    expect(ipt.generation).toBe(g0 + 1);
+    ipt.count('nat', 'PREROUTING', 'policy', 1, 60);
+    expect(ipt.generation).toBe(g0 + 2);
+  });
+});

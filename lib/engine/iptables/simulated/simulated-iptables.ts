@@ -21,6 +21,8 @@ export function freshTables(): Tables {
  */
 export class SimulatedIptables {
   private tables: Tables;
+  /** Bumped by every change to rules or counters: equal generations mean equal dumps. */
+  generation = 0;
 
   constructor(initial: Tables = freshTables()) {
     this.tables = structuredClone(initial);
@@ -56,6 +58,7 @@ export class SimulatedIptables {
     const outcome = applyRestore(this.tables, script, opts);
     if (!outcome.ok) return outcome;
     this.tables = outcome.tables;
+    this.generation++;
     return { ok: true };
   }
 
@@ -66,6 +69,7 @@ export class SimulatedIptables {
     if (!target) throw new Error(`no ${rule === 'policy' ? 'chain' : `rule ${rule} in`} ${table} ${chain}`);
     const old = target.counters ?? { packets: 0, bytes: 0 };
     target.counters = { packets: old.packets + packets, bytes: old.bytes + bytes };
+    this.generation++;
   }
 
   /** Trace the first packet of a flow through the rules and count it on every rule it hit. */
