@@ -1,36 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 // The actions run for real on the embedded simulated network and a real store; only Next's request scope is stood in for.
-let requestHeaders = new Headers();
-let sessionCookie: string | undefined;
-vi.mock('next/headers', () => ({
-  headers: async () => requestHeaders,
-  cookies: async () => ({ get: (name: string) => (name === 'switchyard_session' && sessionCookie ? { name, value: sessionCookie } : undefined) }),
-}));
+vi.mock('next/headers', () => import('@/tests/unit/action-request'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { signUp, signedInAs, useScratchStore } from '@/tests/unit/action-request';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'sy-actions-'));
-process.env.SWITCHYARD_DATA_DIR = dataDir;
-delete process.env.SWITCHYARD_INVENTORY;
-delete process.env.SWITCHYARD_URL;
+const scratch = useScratchStore('sy-actions-');
 
 const { createBinding, previewBinding } = await import('./actions');
 const { store } = await import('@/lib/store');
-const { createUser } = await import('@/lib/auth/users');
-const { startSession } = await import('@/lib/auth/sessions');
 const { listAudit } = await import('@/lib/audit');
 const { runEngine } = await import('@/lib/hosts');
 const { loadInventory } = await import('@/lib/console/load-inventory');
 
 const webExport = { kind: 'export', host: 'host2', iface: 'eth0', port: '2211', proto: 'tcp', target: 'a1:4422', id: 'web', masquerade: true };
-const sessions: Record<string, string> = {};
-const signedInAs = (username: string | null, over: Record<string, string> = {}) => {
-  sessionCookie = username ? sessions[username] : undefined;
-  requestHeaders = new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'next-action': 'test', 'x-switchyard-peer': '127.0.0.1', ...over });
-};
 /** What the host itself holds, asked through its session. */
 const bindingsOn = async (host: string): Promise<string[]> => {
   const entry = (await loadInventory()).hosts.find((h) => h.name === host)!;
@@ -39,20 +21,14 @@ const bindingsOn = async (host: string): Promise<string[]> => {
 };
 
 describe('binding actions', () => {
-  beforeAll(async () => {
-    for (const [username, role, hosts] of [
+  beforeAll(() =>
+    signUp([
       ['olga', 'operator', null],
       ['vic', 'viewer', null],
       ['lena', 'operator', ['host1']],
-    ] as const) {
-      const u = await createUser({ username, role, hosts: hosts ? [...hosts] : null, password: 'a long enough password', mustChangePassword: false });
-      sessions[username] = startSession(u.id, {});
-    }
-  });
-  afterAll(() => {
-    store().close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    ]),
+  );
+  afterAll(() => scratch.dispose());
   beforeEach(() => signedInAs('olga'));
 
   it('refuses a bad port before asking any host, naming the field, and records the refusal', async () => {

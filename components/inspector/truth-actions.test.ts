@@ -1,38 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 // Repair and Adopt run for real on the embedded simulated network (whose netfilter takes the same
 // scripts a kernel does) and a real store; only Next's request scope is stood in for.
-let requestHeaders = new Headers();
-let sessionCookie: string | undefined;
-vi.mock('next/headers', () => ({
-  headers: async () => requestHeaders,
-  cookies: async () => ({ get: (name: string) => (name === 'switchyard_session' && sessionCookie ? { name, value: sessionCookie } : undefined) }),
-}));
+vi.mock('next/headers', () => import('@/tests/unit/action-request'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { signUp, signedInAs, useScratchStore } from '@/tests/unit/action-request';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'sy-truth-actions-'));
-process.env.SWITCHYARD_DATA_DIR = dataDir;
-delete process.env.SWITCHYARD_INVENTORY;
-delete process.env.SWITCHYARD_URL;
+const scratch = useScratchStore('sy-truth-actions-');
 
 const { repairAction } = await import('./drift-actions');
 const { adoptAction } = await import('./foreign-actions');
-const { store } = await import('@/lib/store');
-const { createUser } = await import('@/lib/auth/users');
-const { startSession } = await import('@/lib/auth/sessions');
 const { listAudit } = await import('@/lib/audit');
 const { embeddedSimNetwork, runOnSimHost } = await import('@/lib/hosts/sim/sim-network');
 // The console's hub builds the simulated network its sessions use; the test changes that same network by hand.
 await (await import('@/lib/hub')).networkHub();
 
-const sessions: Record<string, string> = {};
-const signedInAs = (username: string) => {
-  sessionCookie = sessions[username];
-  requestHeaders = new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'next-action': 'test', 'x-switchyard-peer': '127.0.0.1' });
-};
 const simHost = async (name: string) => (await embeddedSimNetwork()).get(name)!;
 /** Change a simulated host's netfilter behind Switchyard's back, as `iptables` by hand would. */
 const byHand = async (host: string, lines: string[]) => {
@@ -42,19 +23,13 @@ const byHand = async (host: string, lines: string[]) => {
 const statusOf = async (host: string) => JSON.parse((await runOnSimHost(await simHost(host), ['status'])).stdout) as import('@/lib/engine/model/report').StatusReport;
 
 describe('repair and adopt from the console', () => {
-  beforeAll(async () => {
-    for (const [username, role] of [
-      ['olga', 'operator'],
-      ['vic', 'viewer'],
-    ] as const) {
-      const u = await createUser({ username, role, hosts: null, password: 'a long enough password', mustChangePassword: false });
-      sessions[username] = startSession(u.id, {});
-    }
-  });
-  afterAll(() => {
-    store().close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  beforeAll(() =>
+    signUp([
+      ['olga', 'operator', null],
+      ['vic', 'viewer', null],
+    ]),
+  );
+  afterAll(() => scratch.dispose());
   beforeEach(() => signedInAs('olga'));
 
   it('repairs a binding whose DNAT rule was deleted by hand: the fresh view is active again, and the repair is audited', async () => {

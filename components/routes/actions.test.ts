@@ -1,37 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 // The route and hide actions run for real on the embedded simulated network and a real store; only
 // Next's request scope is stood in for.
-let requestHeaders = new Headers();
-let sessionCookie: string | undefined;
-vi.mock('next/headers', () => ({
-  headers: async () => requestHeaders,
-  cookies: async () => ({ get: (name: string) => (name === 'switchyard_session' && sessionCookie ? { name, value: sessionCookie } : undefined) }),
-}));
+vi.mock('next/headers', () => import('@/tests/unit/action-request'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { signUp, signedInAs, useScratchStore } from '@/tests/unit/action-request';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'sy-route-actions-'));
-process.env.SWITCHYARD_DATA_DIR = dataDir;
-delete process.env.SWITCHYARD_INVENTORY;
-delete process.env.SWITCHYARD_URL;
+const scratch = useScratchStore('sy-route-actions-');
 
 const { createRouteAction, previewRouteAction, removeRouteAction } = await import('./actions');
 const { hideAction } = await import('@/components/expose/hide-action');
-const { store } = await import('@/lib/store');
-const { createUser } = await import('@/lib/auth/users');
-const { startSession } = await import('@/lib/auth/sessions');
 const { listAudit } = await import('@/lib/audit');
 const { runEngine } = await import('@/lib/hosts');
 const { loadInventory } = await import('@/lib/console/load-inventory');
 
-const sessions: Record<string, string> = {};
-const signedInAs = (username: string) => {
-  sessionCookie = sessions[username];
-  requestHeaders = new Headers({ host: 'localhost:3000', origin: 'http://localhost:3000', 'next-action': 'test', 'x-switchyard-peer': '127.0.0.1' });
-};
 const bindingsOn = async (host: string): Promise<string[]> => {
   const entry = (await loadInventory()).hosts.find((h) => h.name === host)!;
   return (JSON.parse((await runEngine(entry, ['list'])).stdout) as { bindings: { id: string }[] }).bindings.map((b) => b.id);
@@ -44,19 +25,13 @@ const exposedOn = async (host: string): Promise<string[]> => {
 const route = { entryHost: 'host2', iface: 'eth0', port: '4433', proto: 'tcp', service: '192.168.1.3:2211', throughHost: 'host1', address: '10.2.1.3', throughPort: '3322', id: 'h3' };
 
 describe('route and hide actions', () => {
-  beforeAll(async () => {
-    for (const [username, hosts] of [
-      ['olga', null],
-      ['lena', ['host1']],
-    ] as const) {
-      const u = await createUser({ username, role: 'operator', hosts: hosts ? [...hosts] : null, password: 'a long enough password', mustChangePassword: false });
-      sessions[username] = startSession(u.id, {});
-    }
-  });
-  afterAll(() => {
-    store().close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  beforeAll(() =>
+    signUp([
+      ['olga', 'operator', null],
+      ['lena', 'operator', ['host1']],
+    ]),
+  );
+  afterAll(() => scratch.dispose());
   beforeEach(() => signedInAs('olga'));
 
   it('refuses an operator who may change only one of the two hosts before either is changed', async () => {
