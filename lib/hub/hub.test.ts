@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusReport } from '@/lib/engine/model/report';
+import { exportReport, statusReport } from '@/lib/engine/model/report.fixture';
 import { Hub } from './hub';
 import type { HostRecord } from './host-record';
 import { hostView } from './host-view';
 
-const status = (host: string, ids: string[], packets = 0): StatusReport => ({
-  host,
-  backend: 'iptables',
-  facts: { hostname: host, ipForward: true, weave: false, interfaces: [{ name: 'eth0', up: true, addresses: ['192.168.1.2/24'] }] },
-  exposed: [],
-  bindings: ids.map((id) => ({
-    id,
-    kind: 'export',
-    proto: 'tcp',
-    front: { port: 2211, iface: 'eth0' },
-    target: { name: 'a1', address: '10.2.1.1', port: 4422 },
-    masquerade: true,
-    revision: 1,
-    state: 'active',
-    counters: { packets, bytes: packets * 60 },
-    rules: [],
-  })),
-  foreign: [],
-  warnings: [],
-});
+const status = (host: string, ids: string[], packets = 0): StatusReport =>
+  statusReport(
+    host,
+    ids.map((id) => exportReport(id, { counters: { packets, bytes: packets * 60 } })),
+    { facts: { hostname: host, ipForward: true, weave: false, interfaces: [{ name: 'eth0', up: true, addresses: ['192.168.1.2/24'] }] } },
+  );
 
 const hosts = [
   { name: 'host1', transport: 'sim' as const },

@@ -1,28 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProbeReport, StatusReport } from '@/lib/engine/model/report';
+import { statusReport } from '@/lib/engine/model/report.fixture';
 import { Hub } from './hub';
 import { probeIntervalFromEnv, startProber, type Prober } from './prober';
 
-const status = (host: string, ids: string[]): StatusReport => ({
-  host,
-  backend: 'iptables',
-  facts: { hostname: host, ipForward: true, weave: false, interfaces: [] },
-  exposed: [],
-  bindings: ids.map((id) => ({
-    id,
-    kind: 'export',
-    proto: 'tcp',
-    front: { port: 2211, iface: 'eth0' },
-    target: { name: 'a1', address: '10.2.1.1', port: 4422 },
-    masquerade: true,
-    revision: 1,
-    state: 'active',
-    counters: { packets: 0, bytes: 0 },
-    rules: [],
-  })),
-  foreign: [],
-  warnings: [],
-});
+const status = (host: string, ids: string[]): StatusReport => statusReport(host, ids);
 
 const names = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const report = (host: string, outcome: 'ok' | 'refused'): ProbeReport => ({

@@ -1,28 +1,18 @@
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 import type { BindingReport } from '@/lib/engine/model/report';
+import { exportReport, statusReport } from '@/lib/engine/model/report.fixture';
 import type { HostView } from '../topology';
 import { createConsoleMetrics } from './console-metrics';
 
-const binding = (id: string): BindingReport => ({
-  id,
-  kind: 'export',
-  proto: 'tcp',
-  front: { port: 2211, iface: 'eth0' },
-  target: { name: 'a1', address: '10.2.1.1', port: 4422 },
-  masquerade: true,
-  revision: 1,
-  state: 'active',
-  counters: { packets: 3, bytes: 180 },
-  rules: [],
-  traffic: { connections: 3, toTarget: { packets: 12, bytes: 900 }, fromTarget: { packets: 10, bytes: 4_000 } },
-});
+const binding = (id: string): BindingReport =>
+  exportReport(id, { counters: { packets: 3, bytes: 180 }, traffic: { connections: 3, toTarget: { packets: 12, bytes: 900 }, fromTarget: { packets: 10, bytes: 4_000 } } });
 
 const host2 = (ids: string[]): HostView => ({
   name: 'host2',
   transport: 'sim',
   reachable: true,
-  status: { host: 'host2', backend: 'iptables', facts: { hostname: 'host2', ipForward: true, weave: false, interfaces: [] }, exposed: [], bindings: ids.map(binding), foreign: [], warnings: [] },
+  status: statusReport('host2', ids.map(binding)),
 });
 
 const family = (families: ParsedFamily[], name: string): ParsedFamily | undefined => families.find((f) => f.name === name);

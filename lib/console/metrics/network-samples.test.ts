@@ -1,49 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { BindingReport, ProbeResult, StatusReport } from '@/lib/engine/model/report';
+import { exportReport, statusReport } from '@/lib/engine/model/report.fixture';
 import type { HostView } from '../topology';
 import { networkSamples, type ProbedHostView } from './network-samples';
 
 const now = Date.parse('2026-01-01T00:10:00.000Z');
 
 function binding(id: string, over: Partial<BindingReport> = {}): BindingReport {
-  return {
-    id,
-    kind: 'export',
-    proto: 'tcp',
-    front: { port: 2211, iface: 'eth0' },
-    target: { name: 'a1', address: '10.2.1.1', port: 4422 },
-    masquerade: true,
-    revision: 1,
-    state: 'active',
+  return exportReport(id, {
     counters: { packets: 5, bytes: 300 },
-    rules: [],
     traffic: { connections: 5, toTarget: { packets: 30, bytes: 2_000 }, fromTarget: { packets: 25, bytes: 9_000 } },
     ...over,
-  };
-}
-
-function status(host: string, bindings: BindingReport[], over: Partial<StatusReport> = {}): StatusReport {
-  return {
-    host,
-    backend: 'iptables',
-    facts: { hostname: host, ipForward: true, weave: false, interfaces: [] },
-    exposed: [],
-    bindings,
-    foreign: [],
-    warnings: [],
-    ...over,
-  };
+  });
 }
 
 const up = (name: string, bindings: BindingReport[], over: Partial<ProbedHostView> = {}): ProbedHostView =>
-  ({ name, transport: 'sim', reachable: true, status: status(name, bindings), seenAt: '2026-01-01T00:00:00.000Z', ...over }) as ProbedHostView;
+  ({ name, transport: 'sim', reachable: true, status: statusReport(name, bindings), seenAt: '2026-01-01T00:00:00.000Z', ...over }) as ProbedHostView;
 
 const down = (name: string, seenAt?: string): HostView => ({
   name,
   transport: 'ssh',
   reachable: false,
   error: 'connection refused',
-  status: status(name, [binding('old')]),
+  status: statusReport(name, [binding('old')]),
   ...(seenAt ? { seenAt } : {}),
 });
 
