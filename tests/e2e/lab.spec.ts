@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { execa, type ResultPromise } from 'execa';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort } from './free-port';
-import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
-import { signIn, usersCommand } from './accounts';
+import { execa } from 'execa';
+import { cliPath, machine, stateDirOf } from '@/lib/lab';
+import { signIn } from './accounts';
+import { askFromLab, labOperator, startLabConsole, type LabConsole } from './lab-console';
 import { ConsolePage } from './console-page';
 
 // The seed page through the console, on the real lab (network namespaces, real iptables, real TCP).
@@ -13,54 +10,20 @@ import { ConsolePage } from './console-page';
 // The lab's hosts already hold their overlay addresses (10.2.1.3, 10.2.1.132) on their weave bridges,
 // which is all an export or an import needs.
 test.describe.configure({ mode: 'serial' });
-// Fail, not skip, without root: a layer that silently does not run proves nothing.
-test.beforeAll(() => {
-  if (process.getuid?.() !== 0) throw new Error('the lab e2e needs root (network namespaces); run as root, or only `--project sim`');
-});
 
-const root = path.resolve(import.meta.dirname, '../..');
-const labClient = path.join(root, 'tests/lab/lab-client.mjs');
-
-let server: ResultPromise | undefined;
+let lab: LabConsole | undefined;
 let consoleUrl = '';
-// This console's own data directory, with one operator made by the users CLI before it starts.
-let dataDir = '';
-const operator = { username: 'lab-operator', password: 'lab operator password' };
-
-
-/** One TCP exchange from a lab machine's namespace: what answered, or why nothing did. */
-async function ask(namespace: string, host: string, port: number): Promise<{ ok: boolean; reply?: string; error?: string }> {
-  const r = await execa('ip', ['netns', 'exec', namespace, process.execPath, labClient, 'ask', host, String(port), 'Hello, world.', '--timeout', '3000'], { reject: false, timeout: 20_000 });
-  if (r.exitCode !== 0) throw new Error(`lab client failed in ${namespace}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const operator = labOperator;
+const ask = askFromLab;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-lab-e2e-'));
-  const lab = await labUp({ consoleDataDir: dataDir }); // its console's ssh key reaches host2
-  await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
-  const port = await freePort();
-  consoleUrl = `http://localhost:${port}/`;
-  server = execa(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: root,
-    env: { SWITCHYARD_INVENTORY: lab.inventoryPath, SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_URL: '' },
-    reject: false,
-  });
-  for (let i = 0; i < 300; i++) {
-    const up = await fetch(consoleUrl).then((r) => r.ok, () => false);
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the lab console did not start');
+  lab = await startLabConsole();
+  consoleUrl = lab.url;
 });
 
 test.afterAll(async () => {
-  server?.kill();
-  await server;
-  await labDown();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await lab?.stop();
 });
 
 test('exports a1 on host2 from the form; a real client in sy-world reaches a1', async ({ page }) => {

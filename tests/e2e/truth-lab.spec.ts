@@ -1,38 +1,23 @@
 import { expect, test } from '@playwright/test';
-import { execa, type ResultPromise } from 'execa';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './free-port';
-import { cliPath, labDown, labUp, machine, stateDirOf } from '@/lib/lab';
+import { cliPath, machine, stateDirOf } from '@/lib/lab';
 import { pidDir } from '@/lib/lab/paths';
 import { startService, stopProcess } from '@/lib/lab/services';
-import { signIn, usersCommand } from './accounts';
+import { signIn } from './accounts';
+import { askFromLab, labOperator, startLabConsole, type LabConsole } from './lab-console';
 import { ConsolePage } from './console-page';
 
 // The truthful picture on the real lab, through the console in Chromium: a rule deleted by hand is
 // shown with that rule and repaired; a DNAT rule written by hand is shown as foreign and adopted
 // with the operator's id; a target that stops answering is shown failing. Real iptables, real TCP.
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => {
-  if (process.getuid?.() !== 0) throw new Error('the lab e2e needs root (network namespaces); run as root, or only `--project sim`');
-});
 
-const root = path.resolve(import.meta.dirname, '../..');
-const labClient = path.join(root, 'tests/lab/lab-client.mjs');
-
-let server: ResultPromise | undefined;
+let lab: LabConsole | undefined;
 let consoleUrl = '';
-let dataDir = '';
-const operator = { username: 'lab-operator', password: 'lab operator password' };
-
-/** One TCP exchange from a lab machine's namespace: what answered, or why nothing did. */
-async function ask(namespace: string, host: string, port: number): Promise<{ ok: boolean; reply?: string; error?: string }> {
-  const r = await execa('ip', ['netns', 'exec', namespace, process.execPath, labClient, 'ask', host, String(port), 'Hello, world.', '--timeout', '3000'], { reject: false, timeout: 20_000 });
-  if (r.exitCode !== 0) throw new Error(`lab client failed in ${namespace}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const operator = labOperator;
+const ask = askFromLab;
 
 /** The engine CLI in host1's namespace, as an operator on that host would run it. */
 async function onHost1(args: string[]): Promise<unknown> {
@@ -49,31 +34,12 @@ async function iptablesOnHost1(args: string[]): Promise<void> {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build first`);
-  dataDir = mkdtempSync(path.join(tmpdir(), 'switchyard-truth-e2e-'));
-  const lab = await labUp({ consoleDataDir: dataDir });
-  await usersCommand(dataDir, ['add', operator.username, '--role', 'operator', '--password-stdin'], `${operator.password}\n`);
-  const port = await freePort();
-  consoleUrl = `http://localhost:${port}/`;
-  server = execa(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: root,
-    // A short probe interval, so a stopped target shows within the test.
-    env: { SWITCHYARD_INVENTORY: lab.inventoryPath, SWITCHYARD_DATA_DIR: dataDir, SWITCHYARD_URL: '', SWITCHYARD_PROBE_INTERVAL_MS: '1000' },
-    reject: false,
-  });
-  for (let i = 0; i < 300; i++) {
-    const up = await fetch(consoleUrl).then((r) => r.ok, () => false);
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the lab console did not start');
+  lab = await startLabConsole({ SWITCHYARD_PROBE_INTERVAL_MS: '1000' });
+  consoleUrl = lab.url;
 });
 
 test.afterAll(async () => {
-  server?.kill();
-  await server;
-  await labDown();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await lab?.stop();
 });
 
 test('a DNAT rule deleted by hand is shown with that rule; Repair puts it back and a real client answers again', async ({ page }) => {
