@@ -68,8 +68,10 @@ describe('host sessions on the lab', () => {
     const h1 = pool.get('host1')!;
     const states: boolean[] = [];
     h1.onState((s) => states.push(s.up));
-    for (const pid of await netns.namespacePids('sy-host1')) await stopProcess(pid);
+    // The name goes first, then what ran inside: a session restarted meanwhile cannot re-enter it.
+    const inside = await netns.namespacePids('sy-host1');
     await netns.deleteNamespace('sy-host1');
+    for (const pid of inside) await stopProcess(pid);
     await waitFor('host1 to be down', () => !h1.state.up, 10_000);
     const r = await pool.request(host('host1'), ['list']);
     expect(r.exitCode).toBe(255);
