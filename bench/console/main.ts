@@ -6,6 +6,7 @@
 import { engineRoundTrip } from './engine-round-trip';
 import { simConsoleBench } from './sim-console';
 import { graphBench } from './graph-bench';
+import { tableBench } from './table-bench';
 
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const ms = (x: number) => `${Math.round(x)} ms`;
@@ -28,6 +29,8 @@ export async function runConsoleBench(): Promise<void> {
 
   // The graph itself: first render and pan/zoom frame times, the seed network beside the large one.
   await graphBench();
+  // The bindings table beside the graph: search, row → edge centred, frame times with the table on the page.
+  await tableBench();
 
   if (process.getuid?.() === 0 && process.env.BENCH_LAB !== '0') {
     console.log('\nRebind engine round trip on the lab (p50), before (a process per call) and after (a session per host):');
