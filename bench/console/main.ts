@@ -8,6 +8,7 @@ import { engineRoundTrip } from './engine-round-trip';
 import { simConsoleBench } from './sim-console';
 import { graphBench } from './graph-bench';
 import { labHostsAsked, printLabRows } from './lab-rows';
+import { tableBench } from './table-bench';
 
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const ms = (x: number) => `${Math.round(x)} ms`;
@@ -30,6 +31,8 @@ export async function runConsoleBench(): Promise<void> {
 
   // The graph itself: first render and pan/zoom frame times, the seed network beside the large one.
   await graphBench();
+  // The bindings table beside the graph: search, row → edge centred, frame times with the table on the page.
+  await tableBench();
 
   // `--lab-hosts N` (root): the same figures on a lab of real hosts, round trips included.
   const labHosts = labHostsAsked(process.argv);
