@@ -17,7 +17,7 @@ export function WatcherBadge({ watcher, now }: { watcher: WatcherStatus | undefi
       role="img"
       aria-label={text}
       title={text}
-      className={`rounded px-1.5 py-0.5 text-[12px] font-medium ${watcher.running ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200' : 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200'}`}
+      className={`rounded px-1.5 py-0.5 text-[13px] font-medium ${watcher.running ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200' : 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200'}`}
     >
       {watcher.running ? 'watch on' : 'watch off'}
     </span>

@@ -168,7 +168,7 @@ test('a viewer sees no edit controls, and a direct POST of each action with thei
   await c.select(first);
   const inspector = page.getByRole('region', { name: 'Inspector: binding first' });
   await expect(inspector).toContainText('You are a viewer');
-  await expect(inspector.locator('dd').last()).toHaveText('1'); // its revision, used below
+  await expect(inspector.locator('dt', { hasText: /^Revision$/ }).locator('+ dd')).toHaveText('1'); // its revision, used below
   await expect(page.getByRole('form', { name: 'Rebind' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Remove binding' })).toHaveCount(0);
   await page.goto('/admin');
