@@ -39,7 +39,10 @@ export function UndoBar() {
       if (!liveUndo(s.undo, Date.now())) return;
       s.dropUndo();
       const { result, refused } = await runInverses(live.inverse, 'undo');
-      applyResult(!result.ok && refused ? { ...result, message: undoRefusal(refused, result) } : { ...result, message: `Undone: ${result.message}` });
+      const said = result.ok ? { ...result, message: `Undone: ${result.message}` } : { ...result, message: refused ? undoRefusal(refused, result) : `Not undone: ${result.message}` };
+      applyResult(said);
+      // The bar left with its offer, so a refusal has no form to be shown in: the status line says it.
+      if (!said.ok) store.getState().announce(said.message);
     });
   return (
     <div role="region" aria-label="Undo" className="fixed bottom-10 left-[calc((100vw-380px)/2)] z-30 flex max-w-[calc(100vw-420px)] -translate-x-1/2 items-center gap-3 rounded-md border border-violet-300 bg-violet-50 px-3 py-1.5 text-xs text-violet-950 shadow-lg dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100">

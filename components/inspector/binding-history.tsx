@@ -2,6 +2,7 @@
 
 import { useTransition } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
+import { useConsoleStoreApi } from '@/components/console/console-provider';
 import { buttonClass } from '@/components/console/field';
 import { runInverse } from '@/components/console/run-inverse';
 import { useApplyResult } from '@/components/console/use-apply-result';
@@ -16,6 +17,7 @@ const verb = (e: HistoryEntry): string => (e.reason ? `${e.action} (${e.reason})
 /** The binding's applied changes from the audit trail (who, when, before → after), with "Revert to this" on earlier targets. */
 export function BindingHistory({ host, binding, mayRevert }: { host: string; binding: BindingReport; mayRevert: boolean }) {
   const history = useBindingHistory(host, binding);
+  const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
   const offerUndo = useOfferUndo();
   const [busy, startTransition] = useTransition();
@@ -25,6 +27,8 @@ export function BindingHistory({ host, binding, mayRevert }: { host: string; bin
     startTransition(async () => {
       const r = await runInverse({ action: 'rebind', host, id: binding.id, target: to, revision: binding.revision }, 'revert');
       applyResult(r.ok ? { ...r, message: `Reverted: ${r.message}` } : r);
+      // The history has no alert of its own: a refused revert is said on the status line.
+      if (!r.ok) store.getState().announce(`Not reverted: ${r.message}`);
       offerUndo({ kind: 'rebind', host, id: binding.id, from: current, to }, r);
     });
 
