@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendName } from '@/lib/engine/backend';
-import { backends, scratchNetwork, type Flavour, type ScratchNetwork } from './scratch-network';
-
-const cases: [BackendName, Flavour][] = backends.flatMap((b) =>
-  b === 'iptables' ? ([[b, 'iptables-nft'], [b, 'iptables-legacy']] as [BackendName, Flavour][]) : ([[b, 'iptables-nft']] as [BackendName, Flavour][]),
-);
+import { backendFlavours, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // Real refusals, as they happen on real hosts: another tool's rule jumps into one of Switchyard's
 // chains, so the kernel will not delete that chain. Everything must stay exactly as it was.
-describe.each(cases)('a refused script changes nothing (%s backend, %s)', (backend, flavour) => {
+describe.each(backendFlavours)('a refused script changes nothing (%s backend, %s)', (backend, flavour) => {
   let net: ScratchNetwork;
   const stateFile = () => readFile(join(net.stateDir, 'state.json'), 'utf8');
   const counters = (s: string) => s.replace(/\[\d+:\d+\]/g, '[0:0]').replace(/packets \d+ bytes \d+/g, 'packets 0 bytes 0');

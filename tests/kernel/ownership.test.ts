@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendName } from '@/lib/engine/backend';
-import { backends, scratchNetwork, type Flavour, type ScratchNetwork } from './scratch-network';
+import { backendFlavours, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // What other tools wrote must survive every verb byte for byte, and `flush` must leave no trace.
 const foreign: string[][] = [
@@ -62,12 +61,7 @@ export function foreignTables(ruleset: string): string {
   return out.join('\n');
 }
 
-const cases: [BackendName, Flavour][] = [
-  ...backends.filter((b) => b === 'iptables').flatMap((b) => [[b, 'iptables-nft'], [b, 'iptables-legacy']] as [BackendName, Flavour][]),
-  ...backends.filter((b) => b === 'nft').map((b) => [b, 'iptables-nft'] as [BackendName, Flavour]),
-];
-
-describe.each(cases)('ownership (%s backend, %s)', (backend, flavour) => {
+describe.each(backendFlavours)('ownership (%s backend, %s)', (backend, flavour) => {
   let net: ScratchNetwork;
   beforeEach(async () => {
     net = await scratchNetwork(backend, flavour);

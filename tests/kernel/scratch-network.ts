@@ -54,6 +54,11 @@ export type Flavour = 'iptables-nft' | 'iptables-legacy';
  */
 export const backends: BackendName[] = (process.env.SWITCHYARD_TEST_BACKENDS?.split(',') as BackendName[] | undefined) ?? ['iptables', 'nft'];
 
+/** Every backend with every iptables flavour it runs with: the iptables backend on iptables-nft and iptables-legacy, nft on its own table. */
+export const backendFlavours: [BackendName, Flavour][] = backends.flatMap((b): [BackendName, Flavour][] =>
+  b === 'iptables' ? [[b, 'iptables-nft'], [b, 'iptables-legacy']] : [[b, 'iptables-nft']],
+);
+
 /** Build the scratch network for one backend; `flavour` picks iptables-nft or iptables-legacy. */
 export async function scratchNetwork(backend: BackendName = 'iptables', flavour: Flavour = 'iptables-nft'): Promise<ScratchNetwork> {
   const env = { SWITCHYARD_IPTABLES: flavour, SWITCHYARD_BACKEND: backend };

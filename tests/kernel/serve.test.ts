@@ -4,21 +4,23 @@ import { execa } from 'execa';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath } from '@/lib/lab/paths';
-import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backendFlavours, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 type Line = { id?: unknown; exitCode?: number; stdout?: string; stderr?: string; event?: string; report?: any };
 
-describe.each(backends)('serve --stdio on a real host (%s backend)', (backend) => {
+// Both iptables flavours: a session remembers the rules it read on iptables-nft (forgotten when
+// `nft monitor` reports another tool's change) and reads them afresh on iptables-legacy.
+describe.each(backendFlavours)('serve --stdio on a real host (%s backend, %s)', (backend, flavour) => {
   let net: ScratchNetwork;
   beforeAll(async () => {
-    net = await scratchNetwork(backend, 'iptables-nft');
+    net = await scratchNetwork(backend, flavour);
   });
   afterAll(async () => {
     await net?.dispose();
   });
 
   it('answers by id, pushes a rule deleted by hand, and leaves at end of input', async () => {
-    const serve = execa('ip', ['netns', 'exec', net.ns.host, 'env', 'SWITCHYARD_HOSTNAME=kern', 'SWITCHYARD_IPTABLES=iptables-nft', `SWITCHYARD_BACKEND=${backend}`, process.execPath, cliPath, '--state-dir', net.stateDir, 'serve', '--stdio'], {
+    const serve = execa('ip', ['netns', 'exec', net.ns.host, 'env', 'SWITCHYARD_HOSTNAME=kern', `SWITCHYARD_IPTABLES=${flavour}`, `SWITCHYARD_BACKEND=${backend}`, process.execPath, cliPath, '--state-dir', net.stateDir, 'serve', '--stdio'], {
       stdin: 'pipe',
       stdout: 'pipe',
       reject: false,
@@ -48,7 +50,7 @@ describe.each(backends)('serve --stdio on a real host (%s backend)', (backend) =
       // Someone takes the binding's rule away by hand: the session notices without being asked.
       if (backend === 'iptables') {
         const chain = (await net.save()).match(/^:(SWITCHYARD-B-\S+)/m)![1];
-        await net.exec(net.ns.host, 'iptables-nft', ['-w', '-t', 'nat', '-F', chain]);
+        await net.exec(net.ns.host, flavour, ['-w', '-t', 'nat', '-F', chain]);
       } else {
         const r = await net.exec(net.ns.host, 'nft', ['delete', 'element', 'ip', 'switchyard', 'export_targets', '{ "eth0" . tcp . 2211 }']);
         expect(r.exitCode, r.stderr).toBe(0);

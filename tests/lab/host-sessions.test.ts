@@ -10,29 +10,29 @@ import { openHostSession } from '@/lib/hosts/open-host-session';
 import { inventoryPath, labUp } from '@/lib/lab';
 import { stopProcess } from '@/lib/lab/services';
 import * as netns from '@/lib/lab/netns';
-import { ask, inNs, mustSwitchyard, useLab, waitFor } from './lab-fixture';
+import { ask, inNs, labBackends, mustSwitchyard, useLab, waitFor } from './lab-fixture';
 
-useLab();
+describe.each(labBackends)('host sessions on the lab (%s backend)', (backend) => {
+  useLab(backend);
 
-let pool: SessionPool;
-let hosts: HostConnection[];
-const host = (name: string) => hosts.find((h) => h.name === name)!;
-const latest = new Map<string, StatusReport>();
+  let pool: SessionPool;
+  let hosts: HostConnection[];
+  const host = (name: string) => hosts.find((h) => h.name === name)!;
+  const latest = new Map<string, StatusReport>();
 
-beforeAll(() => {
-  hosts = JSON.parse(readFileSync(inventoryPath, 'utf8')).hosts;
-  // Short backoff so a host that comes back is noticed within the test.
-  pool = new SessionPool({ backoff: { initialMs: 200, maxMs: 1_000 } });
-  pool.onStatus((name, report) => latest.set(name, report));
-  pool.sync(hosts);
-});
-afterAll(async () => {
-  await pool?.close();
-});
+  beforeAll(() => {
+    hosts = JSON.parse(readFileSync(inventoryPath, 'utf8')).hosts;
+    // Short backoff so a host that comes back is noticed within the test.
+    pool = new SessionPool({ backoff: { initialMs: 200, maxMs: 1_000 } });
+    pool.onStatus((name, report) => latest.set(name, report));
+    pool.sync(hosts);
+  });
+  afterAll(async () => {
+    await pool?.close();
+  });
 
-const binding = (name: string, id: string) => latest.get(name)?.bindings.find((b) => b.id === id);
+  const binding = (name: string, id: string) => latest.get(name)?.bindings.find((b) => b.id === id);
 
-describe('host sessions on the lab', () => {
   it('reaches host1 through its namespace and host2 over ssh, each pushing its status', async () => {
     expect(host('host2').transport).toBe('ssh');
     for (const name of ['host1', 'host2']) {
@@ -56,9 +56,13 @@ describe('host sessions on the lab', () => {
   });
 
   it('pushes a rule deleted by hand within 3 s: the binding shows as drifted', async () => {
-    const rules = binding('host1', 'nc')!.rules.filter((l) => /-j DNAT/.test(l));
+    // The rule that sends the import's connections to its target, taken away as an admin would by hand.
+    const rules = binding('host1', 'nc')!.rules.filter((l) => (backend === 'nft' ? /import_targets/ : /-j DNAT/).test(l));
     expect(rules.length).toBeGreaterThanOrEqual(1);
-    const del = await inNs('sy-host1', 'iptables', ['-w', '-t', 'nat', ...rules[0].replace(/^-A /, '-D ').split(' ').map((t) => t.replace(/^"|"$/g, ''))]);
+    const del =
+      backend === 'nft'
+        ? await inNs('sy-host1', 'nft', ['delete', 'element', 'ip', 'switchyard', 'import_targets', '{ 10.2.1.3 . tcp . 3322 }'])
+        : await inNs('sy-host1', 'iptables', ['-w', '-t', 'nat', ...rules[0].replace(/^-A /, '-D ').split(' ').map((t) => t.replace(/^"|"$/g, ''))]);
     expect(del.stderr).toBe('');
     await waitFor('the drift in host1 status', () => binding('host1', 'nc')?.state === 'drifted', 3_000);
     expect(binding('host1', 'nc')!.drift!.missing).toContain(rules[0]);
@@ -79,7 +83,7 @@ describe('host sessions on the lab', () => {
     expect(h1.state.reason).toBeTruthy();
 
     latest.delete('host1');
-    await labUp(); // this file owns the lab: rebuild it
+    await labUp({ backend }); // this suite owns the lab: rebuild it
     await waitFor('host1 to be up again', () => h1.state.up, 30_000);
     await waitFor('a fresh status from host1', () => latest.get('host1')?.host === 'host1', 10_000);
     expect(latest.get('host1')!.bindings).toEqual([]); // the rebuilt host starts empty
@@ -89,8 +93,9 @@ describe('host sessions on the lab', () => {
 });
 
 describe('the ssh transport against the lab sshd', () => {
+  useLab();
   const dirs: string[] = [];
-  // The lab was rebuilt above, with new host keys: read the inventory it wrote then.
+  // Every lab up makes new host keys: read the inventory this suite's lab wrote.
   const current = (name: string): HostConnection => (JSON.parse(readFileSync(inventoryPath, 'utf8')).hosts as HostConnection[]).find((h) => h.name === name)!;
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
