@@ -1,8 +1,9 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openStore } from '@/lib/store/db';
 import { listAudit } from '@/lib/audit';
 import { ConsolePage } from './console-page';
 import { usersCommand } from './accounts';
+import { apiClients, apiToken, e2eDataDir } from './api-clients';
 
 // The JSON API on the e2e console (the embedded simulated network), with tokens made by the
 // users CLI against its data directory. Every request comes from a fresh context without the
@@ -10,29 +11,11 @@ import { usersCommand } from './accounts';
 // Generous: users CLI runs and page loads take seconds each on a loaded shared machine.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const dataDir = (): string => {
-  const dir = process.env.SWITCHYARD_E2E_DATA_DIR;
-  if (!dir) throw new Error('SWITCHYARD_E2E_DATA_DIR is not set (playwright.config.ts sets it for the e2e console)');
-  return dir;
-};
-
-/** An API token for `name`, made with `npm run users -- token NAME` (printed once). */
-async function apiToken(name: string): Promise<string> {
-  const token = /^syt_\S+$/m.exec(await usersCommand(dataDir(), ['token', name]))?.[0];
-  if (!token) throw new Error(`npm run users -- token ${name} printed no token`);
-  return token;
-}
-
-const contexts: APIRequestContext[] = [];
+const clients = apiClients();
+const apiAs = clients.as;
 let operatorApi: APIRequestContext;
 let viewerApi: APIRequestContext;
 let anonymousApi: APIRequestContext;
-
-async function apiAs(baseURL: string, token?: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
-  contexts.push(ctx);
-  return ctx;
-}
 
 type ApiBinding = { host: string; id: string; revision: number; target: { name: string; port: number } };
 
@@ -45,8 +28,8 @@ async function bindingsOn(api: APIRequestContext, host: string): Promise<ApiBind
 const webOn2311 = { kind: 'export', iface: 'eth0', port: 2311, proto: 'tcp', target: 'a1:4422', id: 'api-web' };
 
 test.beforeAll(async ({ baseURL }) => {
-  await usersCommand(dataDir(), ['add', 'api-bot', '--role', 'operator', '--password-stdin'], 'api bot password 1\n');
-  await usersCommand(dataDir(), ['add', 'api-watcher', '--role', 'viewer', '--password-stdin'], 'api watcher password 1\n');
+  await usersCommand(e2eDataDir(), ['add', 'api-bot', '--role', 'operator', '--password-stdin'], 'api bot password 1\n');
+  await usersCommand(e2eDataDir(), ['add', 'api-watcher', '--role', 'viewer', '--password-stdin'], 'api watcher password 1\n');
   operatorApi = await apiAs(baseURL!, await apiToken('api-bot'));
   viewerApi = await apiAs(baseURL!, await apiToken('api-watcher'));
   anonymousApi = await apiAs(baseURL!);
@@ -57,7 +40,7 @@ test.afterAll(async () => {
   for (const b of operatorApi ? await bindingsOn(operatorApi, 'host2') : []) {
     if (b.id.startsWith('api-')) await operatorApi.delete(`/api/v1/hosts/host2/bindings/${b.id}?revision=${b.revision}`);
   }
-  for (const ctx of contexts) await ctx.dispose();
+  await clients.disposeAll();
 });
 
 test('an operator token creates, rebinds and removes a binding, seen through GET and on the page', async ({ page }) => {
@@ -97,7 +80,7 @@ test('an operator token creates, rebinds and removes a binding, seen through GET
   expect((await again.json()).error).toMatchObject({ code: 'not-found', field: 'id' });
 
   // The same audit trail as the forms: intent and outcome under the token owner's name.
-  const db = openStore(dataDir());
+  const db = openStore(e2eDataDir());
   try {
     const trail = listAudit({ user: 'api-bot', binding: 'api-web' }, db).map((e) => [e.action, e.outcome, e.targetBefore, e.targetAfter]);
     expect(trail).toEqual([

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
 import { usersCommand } from './accounts';
+import { apiClients, apiToken, e2eDataDir } from './api-clients';
 import { freePort } from './free-port';
 import { startOwnConsole } from './own-console';
 
@@ -11,29 +12,12 @@ import { startOwnConsole } from './own-console';
 // it: with an admin's API token, parsed by a Prometheus text-format parser.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const dataDir = (): string => {
-  const dir = process.env.SWITCHYARD_E2E_DATA_DIR;
-  if (!dir) throw new Error('SWITCHYARD_E2E_DATA_DIR is not set (playwright.config.ts sets it for the e2e console)');
-  return dir;
-};
-
-async function apiToken(name: string): Promise<string> {
-  const token = /^syt_\S+$/m.exec(await usersCommand(dataDir(), ['token', name, '--label', 'metrics e2e']))?.[0];
-  if (!token) throw new Error(`npm run users -- token ${name} printed no token`);
-  return token;
-}
-
-const contexts: APIRequestContext[] = [];
+const clients = apiClients();
+const apiAs = clients.as;
 let adminApi: APIRequestContext;
 let viewerApi: APIRequestContext;
 let operatorApi: APIRequestContext;
 let anonymousApi: APIRequestContext;
-
-async function apiAs(baseURL: string, token?: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {} });
-  contexts.push(ctx);
-  return ctx;
-}
 
 const exportOn2411 = { kind: 'export', iface: 'eth0', port: 2411, proto: 'tcp', target: 'a1:4422', id: 'metrics-web' };
 
@@ -56,12 +40,12 @@ const valueOf = (f: ParsedFamily, labels: Record<string, string>): string | unde
   f.metrics.find((m) => JSON.stringify(Object.entries(m.labels ?? {}).sort()) === JSON.stringify(Object.entries(labels).sort()))?.value;
 
 test.beforeAll(async ({ baseURL }) => {
-  await usersCommand(dataDir(), ['add', 'metrics-admin', '--role', 'admin', '--password-stdin'], 'metrics admin password 1\n');
-  await usersCommand(dataDir(), ['add', 'metrics-viewer', '--role', 'viewer', '--password-stdin'], 'metrics viewer password 1\n');
-  await usersCommand(dataDir(), ['add', 'metrics-operator', '--role', 'operator', '--password-stdin'], 'metrics operator password 1\n');
-  adminApi = await apiAs(baseURL!, await apiToken('metrics-admin'));
-  viewerApi = await apiAs(baseURL!, await apiToken('metrics-viewer'));
-  operatorApi = await apiAs(baseURL!, await apiToken('metrics-operator'));
+  await usersCommand(e2eDataDir(), ['add', 'metrics-admin', '--role', 'admin', '--password-stdin'], 'metrics admin password 1\n');
+  await usersCommand(e2eDataDir(), ['add', 'metrics-viewer', '--role', 'viewer', '--password-stdin'], 'metrics viewer password 1\n');
+  await usersCommand(e2eDataDir(), ['add', 'metrics-operator', '--role', 'operator', '--password-stdin'], 'metrics operator password 1\n');
+  adminApi = await apiAs(baseURL!, await apiToken('metrics-admin', 'metrics e2e'));
+  viewerApi = await apiAs(baseURL!, await apiToken('metrics-viewer', 'metrics e2e'));
+  operatorApi = await apiAs(baseURL!, await apiToken('metrics-operator', 'metrics e2e'));
   anonymousApi = await apiAs(baseURL!);
 });
 
@@ -71,7 +55,7 @@ test.afterAll(async () => {
   for (const b of listed?.ok() ? ((await listed.json()) as { bindings: { id: string; revision: number }[] }).bindings : []) {
     if (b.id.startsWith('metrics-')) await adminApi.delete(`/api/v1/hosts/host2/bindings/${b.id}?revision=${b.revision}`);
   }
-  for (const ctx of contexts) await ctx.dispose();
+  await clients.disposeAll();
 });
 
 test('anonymous callers, viewers and operators are refused /metrics; a browser without a session is not sent to /login', async ({ page }) => {
