@@ -6,15 +6,6 @@ export function percentile(xs: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** Sign in on /login with the form, as a person would. */
-export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 120_000 });
-}
-
 /** Open the console and time it: first contentful paint, and when every host is drawn reachable with its graph. */
 export async function openConsole(page: Page, url: string, hosts: number, firstHost: string): Promise<{ firstPaintMs: number; graphMs: number; reachable: number }> {
   const start = Date.now();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { percentile } from './browser-timing';
 
 /** The graph's figures on one network, as the console's bench prints them. */
 export interface GraphFigures {
@@ -11,11 +12,6 @@ export interface GraphFigures {
   /** Nodes in the DOM once drawn. */
   nodes: number;
 }
-
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-};
 
 /** Frame times (ms between animation frames) recorded in the page while `gesture` runs. */
 async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<number[]> {
@@ -66,7 +62,7 @@ export async function measureGraph(page: Page, url: string): Promise<GraphFigure
     for (let i = 0; i < 15; i++) await m.wheel(0, -120);
     for (let i = 0; i < 15; i++) await m.wheel(0, 120);
   });
-  return { firstRenderMs, panP95Ms: p95(pan), zoomP95Ms: p95(zoom), nodes };
+  return { firstRenderMs, panP95Ms: percentile(pan, 95), zoomP95Ms: percentile(zoom, 95), nodes };
 }
 
 /** Open these hosts on a collapsed graph (by their Expand buttons), and wait until they are drawn open. */

@@ -5,21 +5,17 @@
  * `tsx bench/console/lab-console.ts --hosts 100` (the console bench runs it so, beside the sim one,
  * because a console process holds one inventory).
  */
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { chromium } from '@playwright/test';
-import { createUser } from '@/lib/auth/users';
-import { openStore } from '@/lib/store';
-import type { SessionPool } from '@/lib/hosts';
 import { cliPath, labDown, labUp, stateDirOf } from '@/lib/lab';
-import { appearedAt, openConsole, percentile, signIn } from './browser-timing';
+import { appearedAt, openConsole, percentile } from './browser-timing';
 import { cpuSeconds, processesMatching } from './process-cpu';
 import { engineRoundTrip, type EngineRoundTrip } from './engine-round-trip';
 import { expandHosts } from './graph';
+import { startInProcessConsole, type InProcessConsole } from './in-process-console';
 
 export interface LabConsoleFigures {
   hosts: number;
@@ -38,14 +34,6 @@ export interface LabConsoleFigures {
   roundTrip: EngineRoundTrip;
 }
 
-const root = path.resolve(import.meta.dirname, '../..');
-const user = { username: 'bench', password: 'bench password 123' };
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
-
-const pool = (): SessionPool | undefined => (globalThis as Record<symbol, SessionPool | undefined>)[Symbol.for('switchyard.host-sessions')];
 // Engine processes: node running `… serve --stdio` (over netns, or under the lab's sshd), not the ssh client.
 const engines = () =>
   processesMatching('serve', '--stdio').filter((pid) => {
@@ -66,29 +54,18 @@ async function cli(host: string, args: string[]): Promise<void> {
 export async function labConsoleBench(opts: { extraHosts: number; changes: number; tabs: number; idleSeconds: number }): Promise<LabConsoleFigures> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sy-bench-lab-console-'));
   const dataDir = path.join(dir, 'data');
-  const db = openStore(dataDir);
-  await createUser({ ...user, role: 'operator', hosts: null, mustChangePassword: false }, db);
-  db.close();
   const lab = await labUp({ extraHosts: opts.extraHosts, consoleDataDir: dataDir, waitMs: 1_800_000 });
-  let server: Server | undefined;
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let served: InProcessConsole | undefined;
   try {
     const hostNames: string[] = JSON.parse(readFileSync(lab.inventoryPath, 'utf8')).hosts.map((h: { name: string }) => h.name);
     // The hosts the changes swing: one export each, to its own container, made before the console starts.
     const changed = Array.from({ length: Math.min(opts.changes, opts.extraHosts) }, (_, i) => i + 5);
     for (const n of changed) await cli(`host${n}`, ['export', '--in', 'weave', '--port', '8080', '--to', `c${n}:4422`, '--id', 'web']);
 
-    Object.assign(process.env, { SWITCHYARD_INVENTORY: lab.inventoryPath, SWITCHYARD_DATA_DIR: dataDir, NODE_ENV: 'production' });
-    const { default: next } = await import('next');
-    const app = next({ dev: false, dir: root });
-    await app.prepare();
-    const handle = app.getRequestHandler();
-    server = createServer((req, res) => void handle(req, res));
-    const url = `http://localhost:${await listen(server)}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, url, user.username, user.password);
+    served = await startInProcessConsole(lab.inventoryPath, dataDir);
+    const url = served.url;
+    const page = await served.signedInPage();
+    const context = page.context();
     // Warm: every session started and reported; then a fresh page as a person opening it sees it.
     await openConsole(page, url, hostNames.length, 'host1');
     const first = await openConsole(await context.newPage(), url, hostNames.length, 'host1');
@@ -111,15 +88,13 @@ export async function labConsoleBench(opts: { extraHosts: number; changes: numbe
 
     // Several tabs left open: no more engine processes, and what the console spends meanwhile.
     for (let i = 1; i < opts.tabs; i++) await (await context.newPage()).goto(url);
-    const before = { engines: engines(), sessions: pool()?.sessions().length ?? 0 };
+    const before = { engines: engines(), sessions: served.sessions() };
     const cpu0 = cpuSeconds('self');
     const wall0 = Date.now();
     await new Promise((r) => setTimeout(r, opts.idleSeconds * 1000));
     const cpu = cpuSeconds('self') - cpu0;
     const wall = (Date.now() - wall0) / 1000;
-    const after = { engines: engines(), sessions: pool()?.sessions().length ?? 0 };
-    await browser.close();
-    browser = undefined;
+    const after = { engines: engines(), sessions: served.sessions() };
 
     return {
       hosts: hostNames.length,
@@ -133,9 +108,7 @@ export async function labConsoleBench(opts: { extraHosts: number; changes: numbe
       roundTrip: await engineRoundTrip({ inventoryPath: lab.inventoryPath }),
     };
   } finally {
-    await browser?.close();
-    server?.close();
-    await pool()?.close();
+    await served?.stop();
     await labDown();
     await rm(dir, { recursive: true, force: true });
   }

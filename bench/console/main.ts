@@ -8,7 +8,6 @@ import { engineRoundTrip } from './engine-round-trip';
 import { simConsoleBench } from './sim-console';
 import { graphBench } from './graph-bench';
 import { labHostsAsked, printLabRows } from './lab-rows';
-import { tableBench } from './table-bench';
 
 const num = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const ms = (x: number) => `${Math.round(x)} ms`;
@@ -29,10 +28,8 @@ export async function runConsoleBench(): Promise<void> {
   row('browser streams the hub serves', String(f.browserStreams), `(${f.tabs + 1} pages open)`);
   row(`console CPU with ${f.tabs} tabs open (engines of sim hosts included)`, `${f.cpuPercentOfOneCore.toFixed(1)} %`, 'target: < 10 % of one core');
 
-  // The graph itself: first render and pan/zoom frame times, the seed network beside the large one.
+  // The graph and the bindings table: first render, pan/zoom frame times, search and row → edge, the seed network beside the large one.
   await graphBench();
-  // The bindings table beside the graph: search, row → edge centred, frame times with the table on the page.
-  await tableBench();
 
   // `--lab-hosts N` (root): the same figures on a lab of real hosts, round trips included.
   const labHosts = labHostsAsked(process.argv);

@@ -3,18 +3,14 @@
  * (so the simulated hosts it serves are at hand to change behind its back, as the CLI would on a
  * real host), the browser is Debian's Chromium through Playwright.
  */
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { generateSimInventory } from '@/lib/console/generate-sim-inventory';
-import { createUser } from '@/lib/auth/users';
-import { openStore } from '@/lib/store';
 import { embeddedSimNetwork, runOnSimHost } from '@/lib/hosts/sim/sim-network';
-import type { SessionPool } from '@/lib/hosts';
-import { openConsole, percentile, signIn, timeToAppear } from './browser-timing';
+import { openConsole, percentile, timeToAppear } from './browser-timing';
 import { cpuSeconds } from './process-cpu';
+import { startInProcessConsole } from './in-process-console';
 import { expandHosts } from './graph';
 
 export interface SimConsoleFigures {
@@ -32,41 +28,16 @@ export interface SimConsoleFigures {
   browserStreams: number;
 }
 
-const root = path.resolve(import.meta.dirname, '../..');
-const user = { username: 'bench', password: 'bench password 123' };
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-}
-
-/** The in-process console's session pool (one per process, on globalThis). */
-const pool = (): SessionPool | undefined => (globalThis as Record<symbol, SessionPool | undefined>)[Symbol.for('switchyard.host-sessions')];
-const hubSubscribers = async (): Promise<number> => {
-  const hub = await (globalThis as Record<symbol, Promise<{ hub: { subscribers: number } }> | undefined>)[Symbol.for('switchyard.network-hub')];
-  return hub?.hub.subscribers ?? 0;
-};
-
 /** Run the console bench on `hosts` simulated hosts (needs `npm run build` first). */
 export async function simConsoleBench(opts: { hosts: number; bindings: number; changes: number; tabs: number; idleSeconds: number }): Promise<SimConsoleFigures> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sy-bench-console-'));
   const inventoryPath = path.join(dir, 'net.json');
   await writeFile(inventoryPath, JSON.stringify(generateSimInventory({ hosts: opts.hosts, bindings: opts.bindings })));
-  const db = openStore(path.join(dir, 'data'));
-  await createUser({ ...user, role: 'operator', hosts: null, mustChangePassword: false }, db);
-  db.close();
-  Object.assign(process.env, { SWITCHYARD_INVENTORY: inventoryPath, SWITCHYARD_DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'production' });
-
-  const { default: next } = await import('next');
-  const app = next({ dev: false, dir: root });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
-  const url = `http://localhost:${await listen(server)}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const served = await startInProcessConsole(inventoryPath, path.join(dir, 'data'));
+  const url = served.url;
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await signIn(page, url, user.username, user.password);
+    const page = await served.signedInPage();
+    const context = page.context();
     const hostName = (i: number) => `sim${String(i).padStart(3, '0')}`;
     // Warm: the server has started every session; then time a fresh page as a person opening it would see it.
     await openConsole(page, url, opts.hosts, hostName(1));
@@ -92,7 +63,7 @@ export async function simConsoleBench(opts: { hosts: number; bindings: number; c
 
     // Several tabs left open: no more sessions, and what the server spends meanwhile.
     for (let i = 1; i < opts.tabs; i++) await (await context.newPage()).goto(url);
-    const sessionsBefore = pool()?.sessions().length ?? 0;
+    const sessionsBefore = served.sessions();
     const cpu0 = cpuSeconds('self');
     const wall0 = Date.now();
     await new Promise((r) => setTimeout(r, opts.idleSeconds * 1000));
@@ -107,14 +78,11 @@ export async function simConsoleBench(opts: { hosts: number; bindings: number; c
       idleSeconds: opts.idleSeconds,
       cpuPercentOfOneCore: (100 * cpu) / wall,
       sessionsBefore,
-      sessionsAfter: pool()?.sessions().length ?? 0,
-      browserStreams: await hubSubscribers(),
+      sessionsAfter: served.sessions(),
+      browserStreams: await served.browserStreams(),
     };
   } finally {
-    await browser.close();
-    server.close();
-    await pool()?.close();
-    await app.close?.();
+    await served.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -25,11 +25,11 @@ export function usersCommand(dataDir: string, args: string[], input?: string): P
 }
 
 /** Sign in on /login with the form, as a person would. */
-export async function signIn(page: Page, username: string, password: string, url = '/login'): Promise<void> {
+export async function signIn(page: Page, username: string, password: string, url = '/login', timeoutMs = 30_000): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // Argon2id is meant to be slow, and this machine is shared: allow the answer time.
-  await expect(page).not.toHaveURL(/\/login$/, { timeout: 30_000 });
+  await expect(page).not.toHaveURL(/\/login$/, { timeout: timeoutMs });
 }
