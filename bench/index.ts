@@ -17,6 +17,8 @@ if (process.argv.includes('--console')) {
   process.exit(0);
 }
 
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { compile } from '@/lib/engine/iptables/compile';
 import { plan } from '@/lib/engine/iptables/plan';
 import { parseSave } from '@/lib/engine/iptables/save-parser';
@@ -83,8 +85,14 @@ const tPlan = time(() => plan(parseSave(save), compile(state(n, 1))));
 const tStatus = time(() => readBack(full.bindings, parseSave(save)));
 row('status read-back vs plan (ms), both parse the dump', tStatus.toFixed(2), tPlan.toFixed(2), tPlan / tStatus);
 
-// 3. Memory: the parsed kernel model per binding against the text it came from.
+// 3. Memory: the parsed kernel model per binding against the text it came from. What the copies
+// retain, with the garbage collected before each reading (a collection in between made the
+// difference of two plain readings meaningless, even negative).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+collectGarbage();
 const before = process.memoryUsage().heapUsed;
 const keep = Array.from({ length: 5 }, () => parseSave(save));
+collectGarbage();
 const perCopy = (process.memoryUsage().heapUsed - before) / keep.length;
 row('parsed model vs iptables-save text (bytes)', String(Math.round(perCopy)), String(save.length), perCopy / save.length);
