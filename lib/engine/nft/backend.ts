@@ -8,7 +8,7 @@ import type { CommandRunner } from '../runner/command-runner';
 import { foreignRules } from './foreign';
 import { syncForward } from './forward';
 import { readTable, runNft } from './kernel';
-import { compileTable, touchedBindings, type NftTable } from './model';
+import { carryCounters, compileTable, touchedBindings } from './model';
 import { readBackTable, sameTable } from './readback';
 import { releaseLine } from './release';
 import { repairScript } from './repair';
@@ -17,16 +17,10 @@ import { renderChanges, renderTable } from './script';
 const noUndo: Applied = { script: '', undo: async () => null };
 const joinScripts = (...s: string[]) => s.filter(Boolean).join('');
 
-/** `table` with the counters the kernel holds carried over, so a full sync does not zero them. */
-function withCounters(want: NftTable | null, have: NftTable | null): NftTable | null {
-  if (!want || !have) return want;
-  for (const [name, c] of have.counters) if (want.counters.has(name)) want.counters.set(name, c);
-  return want;
-}
-
 /**
  * Switchyard's rules in its own table `ip switchyard` (kube-proxy's nftables mode is the model):
- * verdict maps dispatch new connections to one chain per binding, DNAT targets come from maps, and
+ * counted verdict maps dispatch new connections to a few fixed DNAT chains, targets come from maps,
+ * per-binding counts live on map elements (not in a chain per binding), and
  * every change is one `nft -f` transaction planned from the state file alone; if the kernel
  * drifted and refuses it, a full sync (read, compare, replace the table atomically) follows.
  */
@@ -54,7 +48,7 @@ export class NftBackend implements Backend {
     const want = compileTable(next);
     if (sameTable(want, have)) return '';
     if (!want && !have) return '';
-    return renderTable(withCounters(want, have));
+    return renderTable(carryCounters(want, have));
   }
 
   async plan(c: StateChange): Promise<string> {

@@ -41,6 +41,11 @@ export function exprText(x: J, hexNumbers = false): string {
     case 'goto':
     case 'jump':
       return `${kind} ${v.target}`;
+    case 'accept':
+    case 'drop':
+    case 'continue':
+    case 'return':
+      return kind;
     default:
       return JSON.stringify(x);
   }
@@ -60,7 +65,8 @@ export function statementText(s: J): string {
     case 'vmap':
       return `${exprText(v.key)} vmap ${exprText(v.data)}`;
     case 'counter':
-      return typeof o.counter === 'string' ? `counter name "${o.counter}"` : `counter packets ${v.packets} bytes ${v.bytes}`;
+      // An inline counter's values are read apart (see `ruleCounter`), so rules compare as text.
+      return typeof o.counter === 'string' ? `counter name "${o.counter}"` : 'counter';
     case 'mangle':
       return `${exprText(v.key)} set ${exprText(v.value)}`;
     case 'dnat':
@@ -84,6 +90,15 @@ export function statementText(s: J): string {
     default:
       return JSON.stringify(s);
   }
+}
+
+/** The values of a rule's inline counter, if it has one. */
+export function ruleCounter(exprs: J[]): { packets: number; bytes: number } | undefined {
+  for (const s of exprs) {
+    const c = obj(s).counter;
+    if (c && typeof c === 'object') return { packets: Number(obj(c).packets ?? 0), bytes: Number(obj(c).bytes ?? 0) };
+  }
+  return undefined;
 }
 
 /** A rule's statements as one line of text, as `nft list` prints it (comment aside). */

@@ -1,6 +1,6 @@
 import { maps, table, type MapName } from './names';
 import { emptyTable, type NftElement, type NftTable } from './model';
-import { exprText, ruleText } from './json-expr';
+import { exprText, ruleCounter, ruleText } from './json-expr';
 
 type J = Record<string, unknown>;
 
@@ -77,7 +77,10 @@ function addItem(t: NftTable, item: J): void {
   const v = item[kind] as J;
   if (kind === 'metainfo' || kind === 'table') return;
   if (v.table !== table.name || v.family !== table.family) return;
-  if (kind === 'counter') t.counters.set(String(v.name), { packets: Number(v.packets ?? 0), bytes: Number(v.bytes ?? 0) });
+  if (kind === 'counter') {
+    t.counterObjects ??= new Map();
+    t.counterObjects.set(String(v.name), { packets: Number(v.packets ?? 0), bytes: Number(v.bytes ?? 0) });
+  }
   else if (kind === 'map') {
     const name = String(v.name) as MapName;
     const types = keyTypes.get(name) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
@@ -86,7 +89,13 @@ function addItem(t: NftTable, item: J): void {
       const [k, value] = pair;
       const el = (k as J)?.elem as J | undefined;
       const key = keyText(el ? el.val : k, types);
-      elements.set(key, { key, value: exprText(value), comment: String(el?.comment ?? '') });
+      const counter = el?.counter as J | undefined;
+      elements.set(key, {
+        key,
+        value: exprText(value),
+        comment: String(el?.comment ?? ''),
+        ...(counter ? { counter: { packets: Number(counter.packets ?? 0), bytes: Number(counter.bytes ?? 0) } } : {}),
+      });
     }
     t.maps.set(name, elements);
   } else if (kind === 'chain') {
@@ -96,7 +105,9 @@ function addItem(t: NftTable, item: J): void {
   } else if (kind === 'rule') {
     const name = String(v.chain);
     const c = t.chains.get(name) ?? { name, rules: [] };
-    c.rules.push({ text: ruleText((v.expr as unknown[]) ?? []), comment: String(v.comment ?? '') });
+    const exprs = (v.expr as unknown[]) ?? [];
+    const counter = ruleCounter(exprs);
+    c.rules.push({ text: ruleText(exprs), comment: String(v.comment ?? ''), ...(counter ? { counter } : {}) });
     t.chains.set(name, c);
   }
 }

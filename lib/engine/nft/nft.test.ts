@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Binding, HostState } from '../model/binding';
 import { foreignNftDnat, nftMatch } from './foreign';
 import { listingItems, parseListing, ListingError } from './listing';
-import { compileTable, touchedBindings } from './model';
+import { carryCounters, compileTable, touchedBindings } from './model';
 import { readBackTable, sameTable } from './readback';
 import { renderChanges, renderTable } from './script';
 import { nftFailingLine } from './kernel';
@@ -18,26 +18,35 @@ const fixture = readFileSync(new URL('./fixtures/table.json', import.meta.url), 
 const lines = (s: string) => s.split('\n').map((l) => l.trim());
 
 describe('the nft table a state asks for', () => {
-  it('dispatches through verdict maps, takes DNAT targets from maps, counts per binding, tags everything', () => {
+  it('dispatches through counted verdict maps to fixed DNAT chains, takes targets from maps, tags every element', () => {
     const script = lines(renderTable(compileTable(fixtureState)));
     expect(script.slice(0, 3)).toEqual(['add table ip switchyard', 'delete table ip switchyard', 'table ip switchyard {']);
     expect(script).toContain('ip daddr . meta l4proto . th dport vmap @import_fronts comment "switchyard:imports"');
     expect(script).toContain('fib daddr type local iifname . meta l4proto . th dport vmap @export_fronts comment "switchyard:exports"');
-    expect(script).toContain('elements = { 10.2.1.3 . tcp . 3322 comment "switchyard:nc" : goto b-nc }');
+    // --no-masquerade: the import goes to the DNAT chain that marks for forwarding only.
+    expect(script).toContain('elements = { 10.2.1.3 . tcp . 3322 counter comment "switchyard:nc" : goto dnat-import }');
     expect(script).toContain('elements = { 10.2.1.3 . tcp . 3322 comment "switchyard:nc" : 192.168.1.3 . 2211 }');
-    expect(script).toContain('elements = { "eth0" . tcp . 2211 comment "switchyard:web" : 10.77.0.11 . 4422 }');
-    expect(script).toContain('counter b-web { packets 0 bytes 0 }');
-    expect(script).toContain(
-      'counter name "b-web" meta mark set meta mark | 0x00100000 ct mark set ct mark | 0x00200000 dnat ip to iifname . meta l4proto . tcp dport map @export_targets comment "switchyard:web"',
-    );
-    // The host's own connections have no input interface: the second rule serves them.
-    expect(script).toContain('dnat ip to meta l4proto . tcp dport map @local_targets comment "switchyard:web"');
-    // --no-masquerade: the flow is marked for forwarding but not for masquerade.
-    expect(script).toContain('counter name "b-nc" ct mark set ct mark | 0x00200000 dnat ip to ip daddr . meta l4proto . tcp dport map @import_targets comment "switchyard:nc"');
-    expect(script).toContain(
-      'counter name "b-dns" meta mark set meta mark | 0x00100000 ct mark set ct mark | 0x00200000 dnat ip to meta l4proto . udp dport map @local_targets comment "switchyard:dns"',
-    );
+    expect(script).toContain('elements = { "eth0" . tcp . 2211 counter comment "switchyard:web" : goto dnat-export-masq }');
+    // The export serving the host itself keeps its one target in local_targets, which dnat-export falls back to.
+    expect(compileTable(fixtureState)!.maps.get('export_targets')!.size).toBe(0);
+    expect(script).toContain('elements = { tcp . 2211 comment "switchyard:web" : 10.77.0.11 . 4422,');
+    expect(script).toContain('meta mark set meta mark | 0x00100000 ct mark set ct mark | 0x00200000 comment "switchyard:dnat"');
+    expect(script).toContain('dnat ip to iifname . meta l4proto . th dport map @export_targets comment "switchyard:dnat"');
     expect(script).toContain('ip saddr 10.2.0.0/16 ip daddr != 10.2.0.0/16 masquerade comment "switchyard:expose:10.2.1.3/16"');
+    // No chain and no named counter per binding: per-binding state lives in elements.
+    expect(script.filter((l) => l.startsWith('chain ')).map((l) => l.split(' ')[1])).toEqual([
+      'dnat-import',
+      'dnat-export',
+      'dnat-local',
+      'dnat-import-masq',
+      'dnat-export-masq',
+      'dnat-local-masq',
+      'prerouting',
+      'output',
+      'postrouting',
+      'forward',
+    ]);
+    expect(script.some((l) => /^counter \S+ \{/.test(l))).toBe(false);
   });
 
   it('asks for no table at all when the state holds nothing', () => {
@@ -45,17 +54,29 @@ describe('the nft table a state asks for', () => {
     expect(renderTable(null)).toBe('add table ip switchyard\ndelete table ip switchyard\n');
   });
 
-  it('of two exports on one port, the first by id serves the host itself', () => {
+  it('of two exports on one port, the first by id serves the host itself; the other keeps its target by interface', () => {
     const eth1 = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
     const t = compileTable({ bindings: [web, eth1], exposed: [] })!;
     expect([...t.maps.get('local_fronts')!.values()].map((e) => e.comment)).toEqual(['switchyard:a-web']);
     expect(t.maps.get('export_fronts')!.size).toBe(2);
+    expect([...t.maps.get('export_targets')!.keys()]).toEqual(['"eth0" . tcp . 2211']);
+  });
+
+  it('writes carried-over counts into elements and inline counters', () => {
+    const eth1: Binding = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
+    const t = compileTable({ bindings: [web, eth1], exposed: [] })!;
+    t.maps.get('export_fronts')!.get('"eth0" . tcp . 2211')!.counter = { packets: 3, bytes: 180 };
+    const c = t.chains.get('f-tcp-2211')!;
+    c.rules[0] = { ...c.rules[0], counter: { packets: 9, bytes: 900 } };
+    const script = renderTable(t);
+    expect(script).toContain('"eth0" . tcp . 2211 counter packets 3 bytes 180 comment "switchyard:web" : goto dnat-export-masq');
+    expect(script).toContain('iifname eth1 ct direction original counter packets 9 bytes 900 accept comment "switchyard:a-web"');
   });
 });
 
 describe('changes planned from two states, without reading the kernel', () => {
   const before = compileTable(fixtureState)!;
-  it('a rebind replaces its target elements and nothing else', () => {
+  it('a rebind replaces its target element and nothing else, so its counters stay', () => {
     const moved = { ...fixtureState, bindings: [web, { ...nc, target: { ...nc.target, name: '192.168.4.4', address: '192.168.4.4' } }, dns] };
     expect(renderChanges(before, compileTable(moved)!)).toBe(
       'delete element ip switchyard import_targets { 10.2.1.3 . tcp . 3322 }\n' +
@@ -63,40 +84,25 @@ describe('changes planned from two states, without reading the kernel', () => {
     );
     const webMoved = { ...fixtureState, bindings: [{ ...web, target: { ...web.target, address: '10.77.0.12', name: '10.77.0.12' } }, nc, dns] };
     expect(lines(renderChanges(before, compileTable(webMoved)!)).filter(Boolean)).toEqual([
-      'delete element ip switchyard export_targets { "eth0" . tcp . 2211 }',
       'delete element ip switchyard local_targets { tcp . 2211 }',
-      'add element ip switchyard export_targets { "eth0" . tcp . 2211 comment "switchyard:web" : 10.77.0.12 . 4422 }',
       'add element ip switchyard local_targets { tcp . 2211 comment "switchyard:web" : 10.77.0.12 . 4422 }',
     ]);
   });
 
-  it('an add creates counter, chain, rules and elements in an order nft accepts; a remove takes them away in reverse', () => {
+  it('an add creates elements only; a remove takes them away', () => {
     const extra: Binding = { ...nc, id: 'db', front: { port: 5432, address: '10.2.1.3' } };
     const added = compileTable({ ...fixtureState, bindings: [...fixtureState.bindings, extra] })!;
-    const all = lines(renderChanges(before, added)).filter(Boolean);
-    // The forward chain stays as it is: the new port gets its own traffic chain and dispatch element.
-    expect(all).toEqual([
-      'add counter ip switchyard b-db',
-      'add counter ip switchyard o-db',
-      'add counter ip switchyard r-db',
-      'add chain ip switchyard b-db',
-      'add chain ip switchyard f-tcp-5432',
-      'add rule ip switchyard b-db counter name "b-db" ct mark set ct mark | 0x00200000 dnat ip to ip daddr . meta l4proto . tcp dport map @import_targets comment "switchyard:db"',
-      'add rule ip switchyard f-tcp-5432 ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original ip daddr 10.2.1.3 ct original proto-dst 5432 ct direction original counter name "o-db" accept comment "switchyard:db"',
-      'add rule ip switchyard f-tcp-5432 ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original ip daddr 10.2.1.3 ct original proto-dst 5432 ct direction reply counter name "r-db" accept comment "switchyard:db"',
-      'add element ip switchyard import_fronts { 10.2.1.3 . tcp . 5432 comment "switchyard:db" : goto b-db }',
+    expect(lines(renderChanges(before, added)).filter(Boolean)).toEqual([
+      'add element ip switchyard import_fronts { 10.2.1.3 . tcp . 5432 counter comment "switchyard:db" : goto dnat-import }',
       'add element ip switchyard import_targets { 10.2.1.3 . tcp . 5432 comment "switchyard:db" : 192.168.1.3 . 2211 }',
-      'add element ip switchyard forward_tcp { 5432 comment "switchyard:forward" : jump f-tcp-5432 }',
+      'add element ip switchyard forward_tcp_original { 5432 counter comment "switchyard:db" : accept }',
+      'add element ip switchyard forward_tcp_reply { 5432 counter comment "switchyard:db" : accept }',
     ]);
     expect(lines(renderChanges(added, before)).filter(Boolean)).toEqual([
       'delete element ip switchyard import_fronts { 10.2.1.3 . tcp . 5432 }',
       'delete element ip switchyard import_targets { 10.2.1.3 . tcp . 5432 }',
-      'delete element ip switchyard forward_tcp { 5432 }',
-      'delete chain ip switchyard b-db',
-      'delete chain ip switchyard f-tcp-5432',
-      'delete counter ip switchyard b-db',
-      'delete counter ip switchyard o-db',
-      'delete counter ip switchyard r-db',
+      'delete element ip switchyard forward_tcp_original { 5432 }',
+      'delete element ip switchyard forward_tcp_reply { 5432 }',
     ]);
   });
 
@@ -107,34 +113,40 @@ describe('changes planned from two states, without reading the kernel', () => {
     const touched = touchedBindings(two, fixtureState, change)!;
     expect([...touched].sort()).toEqual(['a-web', 'web']);
     const script = renderChanges(compileTable(two, touched)!, compileTable(fixtureState, touched)!);
-    expect(script).toContain('add element ip switchyard local_fronts { tcp . 2211 comment "switchyard:web" : goto b-web }');
-    expect(script).not.toContain('b-nc');
+    expect(script).toContain('add element ip switchyard local_fronts { tcp . 2211 counter comment "switchyard:web" : goto dnat-export-masq }'.replace('dnat-export-masq', 'dnat-local-masq'));
+    expect(script).toContain('delete element ip switchyard export_targets { "eth0" . tcp . 2211 }');
+    expect(script).not.toContain('3322');
     expect(touchedBindings(fixtureState, { ...fixtureState, exposed: [] }, [])).toEqual(new Set());
   });
 
-  it('dispatches forwarded flows by protocol and port to small chains, so a rebind touches none of them', () => {
+  it('counts forwarded flows in elements keyed by original port, per protocol and direction', () => {
     const t = compileTable(fixtureState)!;
     expect(t.chains.get('forward')!.rules.map((r) => r.text)).toEqual([
-      'ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct original proto-dst vmap @forward_tcp',
-      'ct mark & 0x00200000 == 0x00200000 meta l4proto udp ct original proto-dst vmap @forward_udp',
+      'ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct direction original ct original proto-dst vmap @forward_tcp_original',
+      'ct mark & 0x00200000 == 0x00200000 meta l4proto tcp ct direction reply ct original proto-dst vmap @forward_tcp_reply',
+      'ct mark & 0x00200000 == 0x00200000 meta l4proto udp ct direction original ct original proto-dst vmap @forward_udp_original',
+      'ct mark & 0x00200000 == 0x00200000 meta l4proto udp ct direction reply ct original proto-dst vmap @forward_udp_reply',
       'ct mark & 0x00200000 == 0x00200000 accept',
     ]);
-    expect(t.maps.get('forward_tcp')!.get('2211')!.value).toBe('jump f-tcp-2211');
-    expect(t.chains.get('f-tcp-2211')!.rules.map((r) => r.comment)).toEqual(['switchyard:web', 'switchyard:web']);
-    const moved = { ...web, target: { ...web.target, address: '10.77.0.99', name: '10.77.0.99' }, revision: 2 };
-    const ids = new Set(['web']);
-    const script = renderChanges(compileTable(fixtureState, ids)!, compileTable({ ...fixtureState, bindings: [moved, nc, dns] }, ids)!);
-    expect(script).toContain('10.77.0.99');
-    expect(script).not.toMatch(/forward|f-tcp/);
+    expect(t.maps.get('forward_tcp_reply')!.get('2211')).toEqual({ key: '2211', value: 'accept', comment: 'switchyard:web' });
+    expect([...t.chains.keys()].some((n) => n.startsWith('f-'))).toBe(false);
   });
 
-  it('keeps bindings that share a protocol and port in one port chain, and removes it with the last', () => {
+  it('gives a shared port a chain of counted rules, and removes it with the sharing', () => {
     const eth1: Binding = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
     const two = compileTable({ ...fixtureState, bindings: [web, eth1, nc, dns] })!;
-    expect(two.chains.get('f-tcp-2211')!.rules.map((r) => r.comment)).toEqual(['switchyard:a-web', 'switchyard:a-web', 'switchyard:web', 'switchyard:web']);
-    const gone = renderChanges(compileTable(fixtureState)!, compileTable({ ...fixtureState, bindings: [nc, dns] })!);
-    expect(gone).toContain('delete element ip switchyard forward_tcp { 2211 }');
-    expect(gone).toContain('delete chain ip switchyard f-tcp-2211');
+    expect(two.chains.get('f-tcp-2211')!.rules.map((r) => `${r.comment} ${r.text}`)).toEqual([
+      'switchyard:a-web iifname eth1 ct direction original counter accept',
+      'switchyard:a-web oifname eth1 ct direction reply counter accept',
+      'switchyard:web iifname eth0 ct direction original counter accept',
+      'switchyard:web oifname eth0 ct direction reply counter accept',
+    ]);
+    expect(two.maps.get('forward_tcp_original')!.get('2211')!.value).toBe('jump f-tcp-2211');
+    const back = lines(renderChanges(two, compileTable(fixtureState)!));
+    expect(back).toContain('delete chain ip switchyard f-tcp-2211');
+    expect(back).toContain('add element ip switchyard forward_tcp_original { 2211 counter comment "switchyard:web" : accept }');
+    // Elements that jump to the chain go before it does.
+    expect(back.indexOf('delete element ip switchyard forward_tcp_original { 2211 }')).toBeLessThan(back.indexOf('delete chain ip switchyard f-tcp-2211'));
   });
 
   it('no change, no script', () => {
@@ -147,14 +159,19 @@ describe('reading the table back from nft -j', () => {
     const have = parseListing(fixture);
     expect(sameTable(compileTable(fixtureState), have)).toBe(true);
     expect(sameTable(compileTable({ ...fixtureState, exposed: [] }), have)).toBe(false);
+    expect(have.maps.get('import_fronts')!.get('10.2.1.3 . tcp . 3322')!.counter).toEqual({ packets: 0, bytes: 0 });
   });
 
-  it('reports every binding active with its counter, and a changed element as drift', () => {
+  it('reports every binding active with its counts, and a changed element as drift', () => {
     const have = parseListing(fixture);
-    have.counters.set('b-web', { packets: 7, bytes: 420 });
+    have.maps.get('export_fronts')!.get('"eth0" . tcp . 2211')!.counter = { packets: 5, bytes: 300 };
+    have.maps.get('local_fronts')!.get('tcp . 2211')!.counter = { packets: 2, bytes: 120 };
+    have.maps.get('forward_tcp_original')!.get('2211')!.counter = { packets: 40, bytes: 4000 };
+    have.maps.get('forward_tcp_reply')!.get('2211')!.counter = { packets: 30, bytes: 9000 };
     const r = readBackTable(fixtureState.bindings, have);
     expect(r.map((b) => `${b.id}:${b.state}`)).toEqual(['web:active', 'nc:active', 'dns:active']);
     expect(r[0].counters).toEqual({ packets: 7, bytes: 420 });
+    expect(r[0].traffic).toEqual({ connections: 7, toTarget: { packets: 40, bytes: 4000 }, fromTarget: { packets: 30, bytes: 9000 } });
     expect(r[1].rules).toContain('map import_targets { 10.2.1.3 . tcp . 3322 : 192.168.1.3 . 2211 }');
 
     have.maps.get('import_targets')!.set('10.2.1.3 . tcp . 3322', { key: '10.2.1.3 . tcp . 3322', value: '10.9.9.9 . 1', comment: 'switchyard:nc' });
@@ -166,13 +183,28 @@ describe('reading the table back from nft -j', () => {
     });
   });
 
-  it('no table: every binding missing; a missing shared rule makes the others drifted', () => {
+  it('counts a shared port’s traffic from its rules', () => {
+    const eth1: Binding = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
+    const bindings = [web, eth1, nc, dns];
+    const t = compileTable({ ...fixtureState, bindings })!;
+    const c = t.chains.get('f-tcp-2211')!;
+    c.rules = c.rules.map((r, i) => ({ ...r, counter: { packets: i + 1, bytes: 100 * (i + 1) } }));
+    const r = readBackTable(bindings, t);
+    expect(r.map((b) => b.state)).toEqual(['active', 'active', 'active', 'active']);
+    expect(r[1].traffic!.toTarget).toEqual({ packets: 1, bytes: 100 });
+    expect(r[0].traffic!.fromTarget).toEqual({ packets: 4, bytes: 400 });
+  });
+
+  it('no table: every binding missing; a missing shared rule makes those that need it drifted', () => {
     expect(readBackTable([web], null).map((b) => b.state)).toEqual(['missing']);
     const have = parseListing(fixture);
     have.chains.get('postrouting')!.rules.shift();
     const r = readBackTable(fixtureState.bindings, have);
     expect(r.map((b) => b.state)).toEqual(['drifted', 'active', 'drifted']);
     expect(r[0].drift!.missing).toEqual(['chain postrouting: meta mark & 0x00100000 == 0x00100000 masquerade']);
+    const noImportDnat = parseListing(fixture);
+    noImportDnat.chains.get('dnat-import')!.rules.pop();
+    expect(readBackTable(fixtureState.bindings, noImportDnat).map((b) => b.state)).toEqual(['active', 'drifted', 'active']);
   });
 
   it('refuses output that is not nft JSON', () => {
@@ -186,11 +218,28 @@ describe('reading the table back from nft -j', () => {
     expect(items.map((i) => JSON.parse(i))).toEqual([{ a: 'x]}"{' }, { b: [1, { c: 2 }] }]);
   });
 
-  it('renders what it read back as a script nft would accept again (for undo)', () => {
-    const again = lines(renderTable(parseListing(fixture)));
-    const fresh = lines(renderTable(compileTable(fixtureState)));
+  it('renders what it read back as a script nft would accept again (for undo), counts included', () => {
+    const have = parseListing(fixture);
+    const again = lines(renderTable(have));
+    const fresh = lines(renderTable(compileTable(fixtureState))).map((l) => l.replace(/ counter comment/g, ' counter packets 0 bytes 0 comment'));
     const withoutHeaders = (l: string[]) => l.filter((x) => !x.startsWith('type '));
     expect(withoutHeaders(again)).toEqual(withoutHeaders(fresh));
+  });
+});
+
+describe('taking over a table of the earlier design', () => {
+  it('carries its named counters onto the elements that count the same now', () => {
+    const old = compileTable(fixtureState)!;
+    old.counterObjects = new Map([
+      ['b-web', { packets: 4, bytes: 240 }],
+      ['o-web', { packets: 50, bytes: 5000 }],
+      ['r-web', { packets: 45, bytes: 9000 }],
+    ]);
+    for (const els of old.maps.values()) for (const e of els.values()) if (e.value.startsWith('goto ')) e.value = `goto b-${e.comment.slice(11)}`;
+    const want = carryCounters(compileTable(fixtureState), old)!;
+    expect(sameTable(want, old)).toBe(false);
+    const r = readBackTable(fixtureState.bindings, want)[0];
+    expect(r.traffic).toEqual({ connections: 4, toTarget: { packets: 50, bytes: 5000 }, fromTarget: { packets: 45, bytes: 9000 } });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport } from '../model/report';
-import { bindingElements, bindingRules, localKey, localOwners, portChains, sharedChains, trafficRules, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
-import { bindingChain, portChain, tag, trafficCounter } from './names';
+import { bindingElements, localKey, localOwners, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
+import { forwardMap, tag, type MapName } from './names';
 
 const elementLine = (map: string, e: NftElement) => `map ${map} { ${e.key} : ${e.value} }`;
 const ruleLine = (chain: string, r: NftRule) => `chain ${chain}: ${r.text}`;
@@ -9,7 +9,7 @@ const ruleLine = (chain: string, r: NftRule) => `chain ${chain}: ${r.text}`;
 /** True when two tables hold the same elements, chains and rules (counter values aside). */
 export function sameTable(a: NftTable | null, b: NftTable | null): boolean {
   if (!a || !b) return a === b;
-  if (a.counters.size !== b.counters.size || [...a.counters.keys()].some((k) => !b.counters.has(k))) return false;
+  if ((a.counterObjects?.size ?? 0) !== (b.counterObjects?.size ?? 0)) return false;
   if (a.maps.size !== b.maps.size) return false;
   for (const [name, els] of a.maps) {
     const other = b.maps.get(name);
@@ -28,29 +28,31 @@ export function sameTable(a: NftTable | null, b: NftTable | null): boolean {
   return true;
 }
 
+/** One element the kernel holds, with the map it sits in. */
+interface HeldElement {
+  map: MapName;
+  element: NftElement;
+}
+
 /** Elements by the binding id in their comment, gathered in one pass. */
-function elementsById(have: NftTable): Map<string, string[]> {
-  const byId = new Map<string, string[]>();
+function elementsById(have: NftTable): Map<string, HeldElement[]> {
+  const byId = new Map<string, HeldElement[]>();
   for (const [map, els] of have.maps) {
-    for (const e of els.values()) {
-      if (!e.comment.startsWith('switchyard:')) continue;
-      const id = e.comment.slice('switchyard:'.length);
-      const list = byId.get(id) ?? [];
-      list.push(elementLine(map, e));
-      byId.set(id, list);
+    for (const element of els.values()) {
+      if (!element.comment.startsWith('switchyard:')) continue;
+      const id = element.comment.slice('switchyard:'.length);
+      const list = byId.get(id);
+      if (list) list.push({ map, element });
+      else byId.set(id, [{ map, element }]);
     }
   }
   return byId;
 }
 
-/**
- * The traffic rules the kernel holds (in the port chains, or in forward itself as tables written
- * before port chains did), grouped by comment with their chain, in order: one pass instead of a
- * search per binding.
- */
+/** The traffic rules the kernel holds in the shared-port chains, grouped by comment with their chain, in order. */
 export function trafficRulesByComment(have: NftTable | null): Map<string, { chain: string; rule: NftRule }[]> {
   const by = new Map<string, { chain: string; rule: NftRule }[]>();
-  const chains: NftChain[] = have ? [...have.chains.values()].filter((c) => c.name === 'forward' || c.name.startsWith('f-')) : [];
+  const chains: NftChain[] = have ? [...have.chains.values()].filter((c) => c.name.startsWith('f-')) : [];
   for (const c of chains) {
     for (const rule of c.rules) {
       const list = by.get(rule.comment);
@@ -61,17 +63,14 @@ export function trafficRulesByComment(have: NftTable | null): Map<string, { chai
   return by;
 }
 
-/** The forward map element leading to a binding's port chain, when the kernel lacks it. */
-function missingDispatch(have: NftTable | null, b: Binding): string[] {
-  const [p] = portChains([b]);
-  const e = have?.maps.get(p.map)?.get(p.element.key);
-  return e && e.value === p.element.value ? [] : [elementLine(p.map, p.element)];
-}
-
-/** Shared rules a binding depends on (dispatch, masquerade, forward) that the kernel lacks. */
-function missingShared(have: NftTable, masquerade: boolean): string[] {
+/**
+ * Shared rules a binding depends on that the kernel lacks: dispatch, forward, the DNAT chains its
+ * elements lead to, and masquerade when it asks for it.
+ */
+function missingShared(have: NftTable, masquerade: boolean, dnat: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   for (const c of sharedChains([])) {
+    if (!c.base && !dnat.has(c.name)) continue;
     const rules = have.chains.get(c.name)?.rules ?? [];
     for (const r of c.rules) {
       if (r.comment === tag.masquerade && !masquerade) continue;
@@ -81,30 +80,48 @@ function missingShared(have: NftTable, masquerade: boolean): string[] {
   return missing;
 }
 
+const add = (a: Count, b: Count | undefined): Count => (b ? { packets: a.packets + b.packets, bytes: a.bytes + b.bytes } : a);
+const zero: Count = { packets: 0, bytes: 0 };
+const isFront = (map: MapName) => map.endsWith('_fronts');
+
+/** The elements of a shared port's forward dispatch that a binding's traffic rules need, when the kernel lacks them. */
+function missingPortDispatch(have: NftTable | null, expected: { map: MapName; element: NftElement }[]): string[] {
+  return expected
+    .filter(({ element }) => element.comment === tag.forward)
+    .filter(({ map, element }) => have?.maps.get(map)?.get(element.key)?.value !== element.value)
+    .map(({ map, element }) => elementLine(map, element));
+}
+
 /**
  * Compare what each binding should have with what the table holds: active (exactly its elements,
- * chain and counter), missing (none of them), drifted (anything else, or a shared rule it needs).
+ * and its traffic rules where it shares a port), missing (none of its front or target elements),
+ * drifted (anything else, or a shared rule it needs). Its counts come from the kernel: new
+ * connections from its front elements, traffic from its forward elements (or rules, on a shared
+ * port).
  */
 export function readBackTable(bindings: Binding[], have: NftTable | null): BindingReport[] {
   const owners = localOwners(bindings);
-  const found = have ? elementsById(have) : new Map<string, string[]>();
-  const traffic = trafficRulesByComment(have);
-  const shared = new Map<boolean, string[]>();
-  const sharedFor = (m: boolean) => {
-    if (!shared.has(m)) shared.set(m, have ? missingShared(have, m) : []);
-    return shared.get(m)!;
+  const traffic = new Map(portTraffic(bindings).map((p) => [p.key, p]));
+  const found = have ? elementsById(have) : new Map<string, HeldElement[]>();
+  const rulesHeld = trafficRulesByComment(have);
+  const shared = new Map<string, string[]>();
+  const sharedFor = (masquerade: boolean, dnat: Set<string>) => {
+    const key = `${masquerade} ${[...dnat].sort().join(' ')}`;
+    if (!shared.has(key)) shared.set(key, have ? missingShared(have, masquerade, dnat) : []);
+    return shared.get(key)!;
   };
   return bindings.map((b) => {
-    const chain = bindingChain(b.id);
-    const ports = portChain(b.proto, b.front.port);
+    const own = bindingElements(b, owners.get(localKey(b)) === b.id);
+    const port = traffic.get(localKey(b))!;
+    const mine = tag.binding(b.id);
     const expected = [
-      ...bindingElements(b, owners.get(localKey(b)) === b.id).map((x) => elementLine(x.map, x.element)),
-      ...bindingRules(b).map((r) => ruleLine(chain, r)),
-      ...trafficRules(b).map((r) => ruleLine(ports, r)),
+      ...own.map((x) => elementLine(x.map, x.element)),
+      ...port.elements.filter((x) => x.element.comment === mine).map((x) => elementLine(x.map, x.element)),
+      ...(port.chain ? port.chain.rules.filter((r) => r.comment === mine).map((r) => ruleLine(port.chain!.name, r)) : []),
     ];
-    const own = have?.chains.get(chain);
-    const counted = traffic.get(tag.binding(b.id)) ?? [];
-    const actual = [...(found.get(b.id) ?? []), ...(own?.rules ?? []).map((r) => ruleLine(chain, r)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
+    const held = found.get(b.id) ?? [];
+    const counted = rulesHeld.get(mine) ?? [];
+    const actual = [...held.map((x) => elementLine(x.map, x.element)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
     const pool = new Map<string, number>();
     for (const a of actual) pool.set(a, (pool.get(a) ?? 0) + 1);
     const missing = expected.filter((e) => {
@@ -113,20 +130,23 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
       return n === 0;
     });
     const unexpected = [...pool].flatMap(([line, n]) => Array<string>(n).fill(line));
-    const counter = have?.counters.get(chain);
-    if (!counter) missing.push(`counter ${chain}`);
+    const dispatched = held.filter((x) => !x.map.startsWith('forward_'));
+    if (dispatched.length > 0) {
+      const dnat = new Set(own.filter((x) => x.element.value.startsWith('goto ')).map((x) => x.element.value.slice('goto '.length)));
+      missing.push(...sharedFor(b.masquerade, dnat), ...missingPortDispatch(have, port.elements));
+    }
+    const connections = held.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.element.counter), zero);
     const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
-      const c = have?.counters.get(trafficCounter(b.id, dir));
-      if (!c) missing.push(`counter ${trafficCounter(b.id, dir)}`);
-      return { packets: c?.packets ?? 0, bytes: c?.bytes ?? 0 };
+      const map = forwardMap(b.proto, dir);
+      const inMap = held.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.element.counter), zero);
+      return counted.filter((x) => x.rule.text.includes(`ct direction ${dir}`)).reduce((sum, x) => add(sum, x.rule.counter), inMap);
     });
-    if (actual.length > 0) missing.push(...sharedFor(b.masquerade), ...missingDispatch(have, b));
-    const state = actual.length === counted.length ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    const state = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
     return {
       ...b,
       state,
-      counters: counter ?? { packets: 0, bytes: 0 },
-      traffic: { connections: counter?.packets ?? 0, toTarget, fromTarget },
+      counters: connections,
+      traffic: { connections: connections.packets, toTarget, fromTarget },
       rules: actual,
       ...(state === 'drifted' ? { drift: { missing, unexpected } } : {}),
     };

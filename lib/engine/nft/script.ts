@@ -1,31 +1,37 @@
-import { maps, tableRef, type MapName } from './names';
-import type { NftChain, NftElement, NftRule, NftTable } from './model';
+import { mapOf, tableRef, type MapName } from './names';
+import type { Count, NftChain, NftElement, NftRule, NftTable } from './model';
 
 const q = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
-const ruleLine = (r: NftRule) => `${r.text} comment ${q(r.comment)}`;
-const elementText = (e: NftElement) => `${e.key} comment ${q(e.comment)} : ${e.value}`;
-const mapType = (name: MapName) => {
-  const m = Object.values(maps).find((x) => x.name === name)!;
-  return `type ${m.key.join(' . ')} : ${m.value}`;
+const counterText = (c: Count | undefined) => (c ? `counter packets ${c.packets} bytes ${c.bytes}` : 'counter');
+/** A rule as nft reads it: an inline counter starts from the count carried over, if any. */
+const ruleLine = (r: NftRule) => `${r.counter ? r.text.replace(/(^| )counter( |$)/, `$1${counterText(r.counter)}$2`) : r.text} comment ${q(r.comment)}`;
+const counted = (map: MapName) => mapOf.get(map)?.counted ?? false;
+/** An element as nft reads it; in a counted map its counter starts from the count carried over, if any. */
+const elementText = (map: MapName, e: NftElement) => `${e.key}${counted(map) ? ` ${counterText(e.counter)}` : ''} comment ${q(e.comment)} : ${e.value}`;
+const mapHeader = (name: MapName) => {
+  const m = mapOf.get(name)!;
+  return [`type ${m.key.join(' . ')} : ${m.value}`, ...(m.counted ? ['counter'] : [])];
 };
 
 /**
  * The whole table in one `nft -f` transaction: declare it (so the delete cannot fail), delete it,
  * and define it anew. Packets see the old table or the new one, never neither. Counters start
- * from `t.counters` (carried over from the kernel by the caller). Null means "no table at all".
+ * from the counts on elements and rules (carried over from the kernel by the caller). Null means "no table at all".
  */
 export function renderTable(t: NftTable | null): string {
   const out = [`add table ${tableRef}`, `delete table ${tableRef}`];
   if (!t) return out.join('\n') + '\n';
   out.push(`table ${tableRef} {`);
-  for (const [name, c] of t.counters) out.push(`\tcounter ${name} { packets ${c.packets} bytes ${c.bytes} }`);
-  // Binding chains before the maps whose elements jump to them, base chains last.
+  // Named counters exist only in tables of the earlier design (put back as they were when undoing).
+  for (const [name, c] of t.counterObjects ?? []) out.push(`\tcounter ${name} { packets ${c.packets} bytes ${c.bytes} }`);
+  // Regular chains before the maps whose elements jump to them, base chains last.
   const chains = [...t.chains.values()];
   for (const c of chains.filter((x) => !x.base)) out.push(...chainBlock(c));
   for (const [name, elements] of t.maps) {
     const els = [...elements.values()];
-    out.push(`\tmap ${name} {`, `\t\t${mapType(name)}`);
-    if (els.length) out.push(`\t\telements = { ${els.map(elementText).join(',\n\t\t\t')} }`);
+    if (!mapOf.has(name)) continue; // a map Switchyard no longer declares goes with the old table
+    out.push(`\tmap ${name} {`, ...mapHeader(name).map((l) => `\t\t${l}`));
+    if (els.length) out.push(`\t\telements = { ${els.map((e) => elementText(name, e)).join(',\n\t\t\t')} }`);
     out.push('\t}');
   }
   for (const c of chains.filter((x) => x.base)) out.push(...chainBlock(c));
@@ -55,7 +61,7 @@ export function renderChanges(before: NftTable, after: NftTable): string {
     }
     for (const [key, e] of want) {
       const h = have.get(key);
-      if (!h || h.value !== e.value || h.comment !== e.comment) addElements.push(`add element ${tableRef} ${name} { ${elementText(e)} }`);
+      if (!h || h.value !== e.value || h.comment !== e.comment) addElements.push(`add element ${tableRef} ${name} { ${elementText(name, e)} }`);
     }
   }
   const flush: string[] = [];
@@ -74,9 +80,7 @@ export function renderChanges(before: NftTable, after: NftTable): string {
     addChains.push(c.base ? `add chain ${tableRef} ${name} { ${c.base} }` : `add chain ${tableRef} ${name}`);
     addRules.push(...c.rules.map((r) => `add rule ${tableRef} ${name} ${ruleLine(r)}`));
   }
-  const delCounters = [...before.counters.keys()].filter((n) => !after.counters.has(n)).map((n) => `delete counter ${tableRef} ${n}`);
-  const addCounters = [...after.counters.keys()].filter((n) => !before.counters.has(n)).map((n) => `add counter ${tableRef} ${n}`);
-  // References must exist when named: elements go before the chains they jump to, rules before their counters.
-  const lines = [...delElements, ...flush, ...delChains, ...delCounters, ...addCounters, ...addChains, ...addRules, ...addElements];
+  // References must exist when named: elements go before the chains they jump to, and come after them.
+  const lines = [...delElements, ...flush, ...delChains, ...addChains, ...addRules, ...addElements];
   return lines.length ? lines.join('\n') + '\n' : '';
 }
