@@ -26,8 +26,8 @@ describe.each(backends)('repair (%s backend)', (backend) => {
       return `-A ${chain} ${lost.join(' ').replace('switchyard:web', '"switchyard:web"')}`;
     }
     expect((await nft('delete element ip switchyard export_fronts { "eth0" . tcp . 2211 }')).exitCode).toBe(0);
-    expect((await nft('add rule ip switchyard b-svc accept comment "switchyard:svc"')).exitCode).toBe(0);
-    return 'map export_fronts { "eth0" . tcp . 2211 : goto b-web }';
+    expect((await nft('add element ip switchyard import_fronts { 10.9.9.9 . tcp . 1 counter comment "switchyard:svc" : accept }')).exitCode).toBe(0);
+    return 'map export_fronts { "eth0" . tcp . 2211 : goto dnat-export-masq }';
   }
 
   it('status names the exact rule a drifted binding lost, and the one it should not have', async () => {
@@ -36,7 +36,7 @@ describe.each(backends)('repair (%s backend)', (backend) => {
     expect(b.web.state).toBe('drifted');
     expect(b.web.drift.missing).toContain(lost);
     expect(b.svc.state).toBe('drifted');
-    expect(b.svc.drift.unexpected).toEqual([backend === 'iptables' ? expect.stringMatching(/"switchyard:svc" -j RETURN$/) : 'chain b-svc: accept']);
+    expect(b.svc.drift.unexpected).toEqual([backend === 'iptables' ? expect.stringMatching(/"switchyard:svc" -j RETURN$/) : 'map import_fronts { 10.9.9.9 . tcp . 1 : accept }']);
     expect(await net.ask(net.ns.out, '192.168.77.2', 2211, 'x', { timeoutMs: 800 })).toMatch(/^error/);
   });
 

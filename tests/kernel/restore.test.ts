@@ -59,9 +59,9 @@ describe.each(backends)('restore after another tool wiped the tables (%s backend
     it('reports a drifted binding and repairs it, keeping its counter', async () => {
       expect(await net.ask(net.ns.out, '192.168.77.2', 2211, 'count me')).toBe('c1: count me');
       const nft = (script: string) => net.exec(net.ns.host, 'sh', ['-c', `printf '%s\\n' '${script}' | nft -f -`]);
-      const edit = await nft('delete element ip switchyard export_targets { "eth0" . tcp . 2211 }\nadd element ip switchyard export_targets { "eth0" . tcp . 2211 comment "switchyard:web" : 10.77.0.99 . 1 }');
+      const edit = await nft('delete element ip switchyard local_targets { tcp . 2211 }\nadd element ip switchyard local_targets { tcp . 2211 comment "switchyard:web" : 10.77.0.99 . 1 }');
       expect(edit.exitCode, edit.stderr).toBe(0);
-      await nft('add rule ip switchyard b-svc accept comment "not ours"');
+      await nft('add element ip switchyard import_fronts { 10.9.9.9 . tcp . 1 counter comment "switchyard:svc" : accept }');
       const s = await net.sw(['status']);
       const byId = Object.fromEntries(s.json.bindings.map((b: { id: string }) => [b.id, b]));
       expect(byId.web.state).toBe('drifted');
