@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
-import { jsonDepth, parseUntrustedJson, showValue } from './untrusted-json';
+import { jsonDepth, parseUntrustedJson, showValue, textDepth } from './untrusted-json';
 import { parseBindingFile, parsePort } from './validate';
 
 describe('untrusted JSON', () => {
@@ -9,6 +9,13 @@ describe('untrusted JSON', () => {
     expect(jsonDepth({ bindings: [{ to: 'a' }] })).toBe(3);
     const deep = JSON.parse('['.repeat(20000) + ']'.repeat(20000));
     expect(jsonDepth(deep)).toBe(33);
+  });
+
+  it('measures a text’s depth from its brackets, brackets inside strings aside', () => {
+    expect(textDepth('1')).toBe(0);
+    expect(textDepth('{"bindings":[{"to":"a[{"}]}')).toBe(3);
+    expect(textDepth('{"a":"\\"[[[["}')).toBe(1);
+    expect(textDepth('['.repeat(20000) + ']'.repeat(20000))).toBe(33);
   });
 
   it('refuses a 20,000-deep document as bad input instead of overflowing the stack', () => {

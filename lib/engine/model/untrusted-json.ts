@@ -28,18 +28,37 @@ export function jsonDepth(v: unknown, limit = maxJsonDepth): number {
 }
 
 /**
+ * How deep a JSON text nests, read from its brackets outside strings in one pass (no objects
+ * built): a state file of 10,000 bindings is checked in milliseconds. Stops past `limit`.
+ */
+export function textDepth(text: string, limit = maxJsonDepth): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
+/**
  * Parse JSON that came from outside (a `--file`, a hand-edited state file); too deep a document
- * is refused before anything walks it. Errors are bad-input naming `field`.
+ * is refused before it is parsed. Errors are bad-input naming `field`.
  */
 export function parseUntrustedJson(text: string, field: string): unknown {
-  let json: unknown;
+  if (textDepth(text) > maxJsonDepth) throw badInput(field, `nests deeper than ${maxJsonDepth} levels; a bindings document needs 3`);
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw badInput(field, `is not JSON (${(e as Error).message})`);
   }
-  if (jsonDepth(json) > maxJsonDepth) throw badInput(field, `nests deeper than ${maxJsonDepth} levels; a bindings document needs 3`);
-  return json;
 }
 
 /** A value as an error message quotes it: short, and never by walking a nested structure. */
