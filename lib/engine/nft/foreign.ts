@@ -5,6 +5,7 @@ import type { CommandRunner } from '../runner/command-runner';
 import { foreignOwnerReason, foreignRef } from '../model/foreign-owner';
 import { readIptablesIfInstalled } from './forward';
 import { table } from './names';
+import { EngineError } from '../errors';
 
 /**
  * DNAT rules in other nftables tables, from `nft list ruleset` text: `table`/`chain` lines open a
@@ -56,8 +57,32 @@ export function nftMatch(rule: string): ForeignMatch {
 
 /** Foreign DNAT rules on a host served by the nft backend: iptables' nat table and other nft tables. */
 export async function foreignRules(runner: CommandRunner, cmds: IptablesCommands): Promise<ForeignRule[]> {
-  const [iptables, nft] = await Promise.all([readIptablesIfInstalled(runner, cmds), runner.run('nft', ['list', 'ruleset'])]);
+  const [iptables, ruleset] = await Promise.all([readIptablesIfInstalled(runner, cmds), otherTables(runner)]);
   // Tables iptables-nft keeps in nft are reported in iptables' words already.
   const skip = new Set(iptables && cmds.save !== 'iptables-legacy-save' ? iptables.tables.map((t) => `ip ${t.name}`) : []);
-  return [...(iptables ? foreignDnatRules(iptables) : []), ...(nft.exitCode === 0 ? foreignNftDnat(nft.stdout, skip) : [])];
+  return [...(iptables ? foreignDnatRules(iptables) : []), ...foreignNftDnat(ruleset, skip)];
+}
+
+/**
+ * The text of every nft table but Switchyard's, the tables found through their chains (a table
+ * without chains holds no DNAT). `nft list ruleset` would print Switchyard's own table too, and
+ * nft 1.0.6 loads every element of every table for it; one table at a time loads only that one.
+ */
+async function otherTables(runner: CommandRunner): Promise<string> {
+  const chains = await runner.run('nft', ['-j', 'list', 'chains']);
+  if (chains.exitCode !== 0) return '';
+  const tables = new Set<string>();
+  try {
+    for (const item of (JSON.parse(chains.stdout).nftables ?? []) as { chain?: { family: string; table: string } }[]) {
+      if (item.chain && !(item.chain.family === table.family && item.chain.table === table.name)) tables.add(`${item.chain.family} ${item.chain.table}`);
+    }
+  } catch (e) {
+    throw new EngineError('host-failure', `could not read nft's list of chains: ${(e as Error).message}`, { cause: e });
+  }
+  const texts: string[] = [];
+  for (const t of tables) {
+    const r = await runner.run('nft', ['list', 'table', ...t.split(' ')]);
+    if (r.exitCode === 0) texts.push(r.stdout);
+  }
+  return texts.join('\n');
 }
