@@ -3,16 +3,23 @@ import { badInput } from '../errors';
 /** Deepest nesting a bindings or state document may have (real ones nest 3 levels). */
 export const maxJsonDepth = 32;
 
-/** How deep `v` nests, counted without recursion (so no input can overflow the stack); stops past `limit`. */
-export function jsonDepth(v: unknown, limit = maxJsonDepth): number {
+/**
+ * How deep a JSON text nests, read from its brackets in one pass over the characters (no
+ * recursion, no walk over the parsed objects); stops past `limit`. Meaningful for valid JSON.
+ */
+export function jsonDepth(text: string, limit = maxJsonDepth): number {
+  let depth = 0;
   let deepest = 0;
-  const todo: [unknown, number][] = [[v, 0]];
-  while (todo.length) {
-    const [x, d] = todo.pop()!;
-    if (x === null || typeof x !== 'object') continue;
-    if (d + 1 > deepest) deepest = d + 1;
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(x)) todo.push([child, d + 1]);
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return deepest;
 }
@@ -28,7 +35,7 @@ export function parseUntrustedJson(text: string, field: string): unknown {
   } catch (e) {
     throw badInput(field, `is not JSON (${(e as Error).message})`);
   }
-  if (jsonDepth(json) > maxJsonDepth) throw badInput(field, `nests deeper than ${maxJsonDepth} levels; a bindings document needs 3`);
+  if (jsonDepth(text) > maxJsonDepth) throw badInput(field, `nests deeper than ${maxJsonDepth} levels; a bindings document needs 3`);
   return json;
 }
 
