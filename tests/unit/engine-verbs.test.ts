@@ -51,9 +51,12 @@ describe('engine verbs on a simulated host', () => {
 
     const r = await h.sw('rebind', 'nc', '--to', '192.168.4.4:2211');
     expect(r.exitCode, r.stderr).toBe(0);
-    const declared = r.json.script.split('\n').filter((l: string) => l.startsWith(':'));
-    expect(declared).toHaveLength(1);
-    expect(declared[0]).toMatch(/^:SWITCHYARD-B-\w+ - \[0:0\]$/);
+    // Planned from the state file: the old DNAT rule of that one chain deleted, the new one appended.
+    const lines = r.json.script.split('\n').filter((l: string) => l.startsWith('-'));
+    expect(lines).toHaveLength(2);
+    expect(new Set(lines.map((l: string) => l.split(' ')[1])).size).toBe(1);
+    expect(lines[0]).toMatch(/^-D SWITCHYARD-B-\w+ .*--to-destination 192\.168\.1\.3:2211$/);
+    expect(lines[1]).toMatch(/^-A SWITCHYARD-B-\w+ .*--to-destination 192\.168\.4\.4:2211$/);
     expect(r.json.script).not.toMatch(/SWITCHYARD-PRE|SWITCHYARD-FWD|other/);
     expect(h.send({ ...p, out: 'eth2' })).toMatchObject({ dst: '192.168.4.4', dport: 2211 });
     const l = await h.sw('list');

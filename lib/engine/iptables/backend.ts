@@ -8,8 +8,12 @@ import { applyRuleSet, readKernel, revertTo, runRestore, type IptablesCommands }
 import { ownedOf, plan } from './plan';
 import { readBack } from './readback';
 import type { Tables } from './ruleset';
+import { rebindScripts } from './rebind-script';
 import { repairScript } from './repair';
 import { putBack, releasedRule } from './release';
+
+/** Changes a rebind script can make without reading the kernel: only new targets, nothing to release, no repair asked. */
+const quickRebind = (c: StateChange) => (c.sync === 'changes' && !c.release ? rebindScripts(c.changes) : null);
 
 /** Switchyard's rules as `SWITCHYARD-*` chains, read with `iptables-save` and written with one `iptables-restore`. */
 export class IptablesBackend implements Backend {
@@ -21,12 +25,25 @@ export class IptablesBackend implements Backend {
   ) {}
 
   async plan(c: StateChange): Promise<string> {
+    const quick = quickRebind(c);
+    if (quick) return quick.forward;
     const kernel = await readKernel(this.runner, this.cmds);
     const release = releasedRule(kernel, c.release);
     return plan(kernel, compile(c.next), release ? [release.rule] : []).script;
   }
 
   async apply(c: StateChange): Promise<Applied> {
+    // A rebind is planned from the state file alone: no iptables-save of every binding's rules.
+    // If the kernel no longer holds what the state file says, it refuses, and a full sync follows.
+    const quick = quickRebind(c);
+    if (quick) {
+      try {
+        await runRestore(this.runner, this.cmds, quick.forward);
+        return { script: quick.forward, undo: () => this.restoreOrReason(quick.back) };
+      } catch (e) {
+        if (!(e instanceof EngineError && e.code === 'kernel-refused')) throw e;
+      }
+    }
     // Planned from what the session knows the kernel holds; if the kernel refuses that plan (someone
     // changed it meanwhile; nf_tables refuses atomically), plan again from a fresh read.
     if (this.cmds.known?.holds()) {
@@ -50,6 +67,15 @@ export class IptablesBackend implements Backend {
         return errors.length ? errors.join('; ') : null;
       },
     };
+  }
+
+  private async restoreOrReason(script: string): Promise<string | null> {
+    try {
+      await runRestore(this.runner, this.cmds, script);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
   }
 
   async repair(state: HostState, ids: readonly string[]): Promise<Applied> {

@@ -1,7 +1,7 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport, Counters, Traffic } from '../model/report';
 import { compile, compileBinding, trafficRules } from './compile';
-import { bindingChain, bindingIdOfTag, hookChains, tag } from './names';
+import { bindingIdOfTag, hookChains, tag } from './names';
 import { ownedOf } from './plan';
 import type { Rule, Tables } from './ruleset';
 import { argValue, findChain, findTable, sameArgs } from './ruleset';
@@ -33,7 +33,10 @@ function entriesById(current: Tables, table: 'nat' | 'filter'): Map<string, Rule
   for (const c of table === 'nat' ? [hookChains.pre.chain, hookChains.out.chain] : [hookChains.fwd.chain]) {
     for (const r of findChain(current, table, c)?.rules ?? []) {
       const id = bindingIdOfTag(argValue(r.args, '--comment'));
-      if (id) byId.set(id, [...(byId.get(id) ?? []), r]);
+      if (!id) continue;
+      const list = byId.get(id);
+      if (list) list.push(r);
+      else byId.set(id, [r]);
     }
   }
   return byId;
@@ -66,7 +69,7 @@ export function readBack(bindings: Binding[], current: Tables): BindingReport[] 
     const want = compileBinding(b);
     const expected = [...want.entries, ...want.chain.rules, ...trafficRules(b)];
     const tagged = entries.get(b.id) ?? [];
-    const own = natChains.get(bindingChain(b.id));
+    const own = natChains.get(want.chain.name);
     const counted = counting.get(b.id) ?? [];
     const actual = [...tagged, ...(own?.rules ?? []), ...counted];
 

@@ -24,6 +24,7 @@ export function parseSave(text: string): Tables {
   let table: Table | null = null;
   // Chains of the table being read, by name: one look-up per line, never a search.
   let chains = new Map<string, Chain>();
+  const seen = new Map<string, string>();
   const lines = text.split('\n');
   lines.forEach((raw, idx) => {
     const n = idx + 1;
@@ -58,22 +59,35 @@ export function parseSave(text: string): Tables {
       chains.set(name, chain);
       return;
     }
+    // A rule: `[packets:bytes] -A CHAIN args…`, the counters optional.
+    let counters;
+    let rest = line;
+    if (line.startsWith('[')) {
+      const end = line.indexOf(' ');
+      const cm = counterRe.exec(end < 0 ? line : line.slice(0, end));
+      if (!cm) throw new SaveParseError(n, `bad counters in "${line}"`);
+      counters = { packets: Number(cm[1]), bytes: Number(cm[2]) };
+      rest = line.slice(end + 1).trimStart();
+    }
+    const nameEnd = rest.indexOf(' ', 3);
+    if (!rest.startsWith('-A ') || nameEnd < 0) throw new SaveParseError(n, `expected "-A CHAIN …", got "${line}"`);
+    const chain = chains.get(rest.slice(3, nameEnd));
+    if (!chain) throw new SaveParseError(n, `rule for undeclared chain ${rest.slice(3, nameEnd)}`);
     let args: string[];
     try {
-      args = splitArgs(line);
+      args = splitArgs(rest.slice(nameEnd + 1));
     } catch (e) {
       throw new SaveParseError(n, (e as Error).message);
     }
-    let counters;
-    const cm = counterRe.exec(args[0] ?? '');
-    if (cm) {
-      counters = { packets: Number(cm[1]), bytes: Number(cm[2]) };
-      args = args.slice(1);
+    // Most arguments repeat on every line (`-m`, `comment`, `ACCEPT`, an interface): one copy each
+    // is kept, so tens of thousands of rules do not leave a million small strings to collect.
+    for (let i = 0; i < args.length; i++) {
+      const known = seen.get(args[i]);
+      if (known === undefined) seen.set(args[i], args[i]);
+      else args[i] = known;
     }
-    if (args[0] !== '-A' || args.length < 3) throw new SaveParseError(n, `expected "-A CHAIN …", got "${line}"`);
-    const chain = chains.get(args[1]);
-    if (!chain) throw new SaveParseError(n, `rule for undeclared chain ${args[1]}`);
-    chain.rules.push({ chain: chain.name, args: args.slice(2), ...(counters ? { counters } : {}) });
+    if (args.length === 0) throw new SaveParseError(n, `expected "-A CHAIN …", got "${line}"`);
+    chain.rules.push(counters ? { chain: chain.name, args, counters } : { chain: chain.name, args });
   });
   if (table) throw new SaveParseError(lines.length, `table ${(table as Table).name} is not committed`);
   return { tables };

@@ -22,6 +22,14 @@ export function splitArgs(line: string): string[] {
         continue;
       }
       i++;
+      // A quoted part without escapes (every comment Switchyard writes) is sliced whole too.
+      const close = line.indexOf('"', i);
+      const escape = line.indexOf('\\', i);
+      if (close >= 0 && (escape < 0 || escape > close)) {
+        cur += line.slice(i, close);
+        i = close + 1;
+        continue;
+      }
       for (;;) {
         if (i >= n) throw new Error('unterminated quote');
         const c = line[i++];

@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
-import { jsonDepth, parseUntrustedJson, showValue, textDepth } from './untrusted-json';
+import { jsonDepth, parseUntrustedJson, showValue } from './untrusted-json';
 import { parseBindingFile, parsePort } from './validate';
 
 describe('untrusted JSON', () => {
-  it('measures depth without recursion, stopping early past the limit', () => {
-    expect(jsonDepth(1)).toBe(0);
-    expect(jsonDepth({ bindings: [{ to: 'a' }] })).toBe(3);
-    const deep = JSON.parse('['.repeat(20000) + ']'.repeat(20000));
-    expect(jsonDepth(deep)).toBe(33);
-  });
-
-  it('measures a text’s depth from its brackets, brackets inside strings aside', () => {
-    expect(textDepth('1')).toBe(0);
-    expect(textDepth('{"bindings":[{"to":"a[{"}]}')).toBe(3);
-    expect(textDepth('{"a":"\\"[[[["}')).toBe(1);
-    expect(textDepth('['.repeat(20000) + ']'.repeat(20000))).toBe(33);
+  it('measures depth from the text without recursion, stopping early past the limit', () => {
+    expect(jsonDepth('1')).toBe(0);
+    expect(jsonDepth(JSON.stringify({ bindings: [{ to: 'a' }] }))).toBe(3);
+    expect(jsonDepth(JSON.stringify({ bindings: [{ to: 'a', b: [] }], c: {} }, null, 2))).toBe(4);
+    // Brackets inside strings, escaped quotes included, are text, not nesting.
+    expect(jsonDepth(JSON.stringify({ id: 'a"[[[{{{', x: ['\\', '}]'] }))).toBe(2);
+    expect(jsonDepth('{"a":"\\"[[[["}')).toBe(1);
+    expect(jsonDepth('['.repeat(20000) + ']'.repeat(20000))).toBe(33);
   });
 
   it('refuses a 20,000-deep document as bad input instead of overflowing the stack', () => {

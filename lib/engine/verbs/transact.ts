@@ -27,9 +27,13 @@ export async function transact(
   opts: { dryRun?: boolean; sync?: 'changes' | 'full'; rails?: RailOptions } = {},
 ): Promise<ChangeReport & { state: HostState }> {
   return ctx.store.withLock(async () => {
+    // The facts' processes start before the state file is parsed, so the two overlap; a state
+    // file that cannot be read is still the error reported.
+    const reading = hostFacts(ctx);
+    reading.catch(() => undefined);
     const state = await ctx.store.read();
     const backend = backendOf(ctx, state);
-    const facts = await hostFacts(ctx);
+    const facts = await reading;
     const d = await decide(state, facts);
     const railWarnings = opts.rails ? await enforceRails(ctx, backend, d.changes, facts, opts.rails) : [];
     const next: HostState = { ...d.next, backend: backend.name };
