@@ -30,6 +30,7 @@ import { markDropTargets } from './drop-targets';
 import { RebindConfirmation } from './rebind-confirmation';
 import { useDropRebind } from './use-drop-rebind';
 import { useGraphLayout } from './use-graph-layout';
+import { useUnchangedElements } from './use-unchanged-elements';
 import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
@@ -58,12 +59,13 @@ export function NetworkGraph() {
   // What this view draws: collapsed hosts, bundles, links to the overlay and from clients.
   const visible = useMemo(() => visibleGraph(nodes, bindingEdges, { expanded, openBundle, selectedEdgeId }), [nodes, bindingEdges, expanded, openBundle, selectedEdgeId]);
   // Foreign DNAT rules beside the bindings, dashed.
-  const edges = useMemo(() => [...visible.edges, ...visibleForeign(graph.foreign, nodes, expanded, selectedEdgeId)], [visible.edges, graph.foreign, nodes, expanded, selectedEdgeId]);
+  // Recomputed whenever a node moves or is measured; only what changed reaches React Flow (a new array re-renders every edge).
+  const edges = useUnchangedElements(useMemo(() => [...visible.edges, ...visibleForeign(graph.foreign, nodes, expanded, selectedEdgeId)], [visible.edges, graph.foreign, nodes, expanded, selectedEdgeId]));
   const large = visible.nodes.length > 150;
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
-  const drawnNodes = useMemo(() => (dragged ? markDropTargets(visible.nodes, nodes, dragged) : visible.nodes), [dragged, visible.nodes, nodes]);
+  const drawnNodes = useUnchangedElements(useMemo(() => (dragged ? markDropTargets(visible.nodes, nodes, dragged) : visible.nodes), [dragged, visible.nodes, nodes]));
   const drop = useDropRebind();
 
   // Place whatever has no place yet (kept per user); nodes already placed never move.
@@ -73,10 +75,12 @@ export function NetworkGraph() {
   const { fitView } = useReactFlow();
   const measured = useNodesInitialized();
   const fitted = useRef(false);
+  // Said on the container once the network is in view (what the bench waits for).
+  const [shown, setShown] = useState(false);
   useEffect(() => {
     if (!measured || fitted.current) return;
     fitted.current = true;
-    void fitView({ padding: 0.08, maxZoom: 1 });
+    void fitView({ padding: 0.08, maxZoom: 1 }).then(() => setShown(true));
   }, [measured, fitView]);
 
   const onNodesChange = useCallback(
@@ -120,7 +124,7 @@ export function NetworkGraph() {
   const onReconnect = drop.propose;
 
   return (
-    <div className="relative h-full w-full">
+    <div className="relative h-full w-full" data-fitted={shown || undefined}>
       {dragError && (
         <div role="alert" className="absolute left-4 top-4 z-10 max-w-lg rounded-lg [overflow-wrap:anywhere] border border-rose-300 bg-rose-50 px-4 py-2 text-sm text-rose-900 shadow">
           {dragError}
