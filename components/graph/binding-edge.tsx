@@ -28,6 +28,7 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
         <EdgeLabelRenderer>
           <div
             data-edge-label={id}
+            data-label-kept={selected || lit || undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}
             title={b.traffic ? `${b.traffic.connections} connections` : `${b.counters.packets} packets, ${b.counters.bytes} bytes`}
             className={`nodrag nopan absolute flex items-center gap-1.5 whitespace-nowrap rounded-full border bg-white px-2 py-0.5 font-mono text-[13px] shadow-sm dark:bg-slate-900 ${lit || selected ? 'border-violet-400 text-violet-900 dark:text-violet-200' : 'border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200'} ${gone ? 'opacity-60' : ''}`}

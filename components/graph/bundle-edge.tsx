@@ -16,6 +16,7 @@ export const BundleEdge = memo(function BundleEdge({ id, sourceX, sourceY, targe
       {labels && (
         <EdgeLabelRenderer>
           <div
+            data-edge-label={id}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}
             className="nodrag nopan absolute whitespace-nowrap rounded-full border border-teal-400 bg-teal-50 px-2 py-0.5 text-[13px] font-medium text-teal-900 shadow-sm dark:border-teal-700 dark:bg-teal-950 dark:text-teal-100"
           >

@@ -17,6 +17,7 @@ export const ForeignEdge = memo(function ForeignEdge({ id, sourceX, sourceY, tar
         <EdgeLabelRenderer>
           <div
             data-edge-label={id}
+            data-label-kept={selected || undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 999 }}
             title={rule.adoptAs ? `adoptable as ${rule.adoptAs.kind} ${rule.adoptAs.id}` : (rule.reason ?? 'not adoptable')}
             className={`nodrag nopan absolute whitespace-nowrap rounded-full border border-dashed bg-white px-2 py-0.5 font-mono text-[13px] text-slate-500 dark:bg-slate-900 dark:text-slate-400 ${selected ? 'border-slate-600' : 'border-slate-300'}`}
