@@ -1,10 +1,11 @@
 'use client';
 
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import type { BindingEdge as BindingEdgeType } from './graph-model';
 import { fannedPath } from './fanned-path';
 import { useLabelsShown } from './use-labels-shown';
+import { EdgeLabelLayer } from './edge-label-layer';
 import { bindingHealth, healthDot, healthText } from './binding-health';
 import { useConnectionRate } from './use-connection-rate';
 import { rateText } from '@/components/console/traffic-rate';
@@ -25,7 +26,7 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke, strokeWidth: lit || selected ? 3 : 1.75, strokeDasharray: data!.pending ? '6 4' : gone ? '2 4' : undefined }} />
       {(labels || selected || lit) && (
-        <EdgeLabelRenderer>
+        <EdgeLabelLayer>
           <div
             data-edge-label={id}
             data-label-kept={selected || lit || undefined}
@@ -42,7 +43,7 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
             <span role="img" aria-label={`health: ${healthText(data!.probe)}`} title={`health: ${healthText(data!.probe)}`} className={`h-2 w-2 rounded-full ring-1 ring-white ${healthDot[health]}`} />
             {data!.pending && <span className="text-slate-500">moving…</span>}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelLayer>
       )}
     </>
   );

@@ -1,9 +1,10 @@
 'use client';
 
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { BundleEdge as BundleEdgeType } from './graph-model';
 import { useLabelsShown } from './use-labels-shown';
+import { EdgeLabelLayer } from './edge-label-layer';
 
 /** Several bindings between the same two things, drawn as one thick edge labelled with how many; selecting it draws them one by one. */
 export const BundleEdge = memo(function BundleEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<BundleEdgeType>) {
@@ -14,7 +15,7 @@ export const BundleEdge = memo(function BundleEdge({ id, sourceX, sourceY, targe
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: '#0f766e', strokeOpacity: 0.7, strokeWidth: width }} />
       {labels && (
-        <EdgeLabelRenderer>
+        <EdgeLabelLayer>
           <div
             data-edge-label={id}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}
@@ -22,7 +23,7 @@ export const BundleEdge = memo(function BundleEdge({ id, sourceX, sourceY, targe
           >
             {data!.count} bindings
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelLayer>
       )}
     </>
   );

@@ -33,6 +33,7 @@ import { useDropRebind } from './use-drop-rebind';
 import { useGraphLayout } from './use-graph-layout';
 import { useUnchangedElements } from './use-unchanged-elements';
 import { fitOptions, fittedViewport } from './fitted-viewport';
+import { EdgeLabelLayerProvider } from './edge-label-layer';
 import { LabelsMountedProvider, labelsHiddenClass, useLabelZoom } from './use-labels-shown';
 import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
@@ -138,6 +139,21 @@ export function NetworkGraph() {
 
   // A drop only proposes the rebind; the confirmation applies or cancels it.
   const onReconnect = drop.propose;
+  // Stable handlers: a new one on each render re-rendered every edge (React Flow passes them to each).
+  const onReconnectStart = useCallback((_: unknown, edge: FlowEdge) => {
+    reconnecting.current = edge.type === 'binding' ? edge : null;
+    setDragged(reconnecting.current);
+  }, []);
+  const onReconnectEnd = useCallback(() => {
+    reconnecting.current = null;
+    setDragged(null);
+  }, []);
+
+  // React Flow's edge label layer, found once it is drawn, for the edges' labels.
+  const [labelLayer, setLabelLayer] = useState<Element | null>(null);
+  useEffect(() => {
+    if (firstViewport) setLabelLayer(frame.current?.querySelector('.react-flow__edgelabel-renderer') ?? null);
+  }, [firstViewport]);
 
   return (
     <div ref={frame} className="relative h-full w-full" data-fitted={shown || undefined}>
@@ -150,6 +166,7 @@ export function NetworkGraph() {
       {!placed || !firstViewport ? (
         <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>
       ) : (
+      <EdgeLabelLayerProvider value={labelLayer}>
       <LabelsMountedProvider value={labels.mounted}>
       <ReactFlow<GraphNode, FlowEdge>
         className={labels.readable ? undefined : labelsHiddenClass}
@@ -165,14 +182,8 @@ export function NetworkGraph() {
         onPaneClick={onPaneClick}
         onNodeDragStop={onNodeDragStop}
         colorMode="system"
-        onReconnectStart={(_, edge) => {
-          reconnecting.current = edge.type === 'binding' ? edge : null;
-          setDragged(reconnecting.current);
-        }}
-        onReconnectEnd={() => {
-          reconnecting.current = null;
-          setDragged(null);
-        }}
+        onReconnectStart={onReconnectStart}
+        onReconnectEnd={onReconnectEnd}
         onReconnect={onReconnect as (old: FlowEdge, c: Connection) => void}
         isValidConnection={isValidConnection}
         edgesReconnectable={false}
@@ -184,6 +195,7 @@ export function NetworkGraph() {
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
       </ReactFlow>
       </LabelsMountedProvider>
+      </EdgeLabelLayerProvider>
       )}
     </div>
   );
