@@ -10,7 +10,7 @@ if (process.argv.includes('--kernel')) {
   process.exit(0);
 }
 
-// `npm run bench -- --console`: the console in Chromium instead (needs `npm run build`); see bench/console/main.ts.
+// `npm run bench -- --console [--graph]`: the console in Chromium instead (needs `npm run build`); see bench/console/main.ts.
 if (process.argv.includes('--console')) {
   const { runConsoleBench } = await import('./console/main');
   await runConsoleBench();

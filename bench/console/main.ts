@@ -3,6 +3,7 @@
  * by side with their targets (never asserted). Needs `npm run build` (the console's production
  * build) and /usr/bin/chromium. As root it also measures a rebind's engine round trip on the lab; with `--lab-hosts N`
  * (root) it runs the same figures on a lab of N more real hosts (bench/console/lab-console.ts).
+ * With `--graph` only the graph and bindings table figures are taken (bench/console/graph-bench.ts).
  */
 import { engineRoundTrip } from './engine-round-trip';
 import { simConsoleBench } from './sim-console';
@@ -15,6 +16,10 @@ const row = (what: string, value: string, target: string) => console.log(`${what
 
 /** Run the console bench and print its figures. */
 export async function runConsoleBench(): Promise<void> {
+  if (process.argv.includes('--graph')) {
+    await graphBench();
+    return;
+  }
   const hosts = num('BENCH_SIM_HOSTS', 200);
   const bindings = num('BENCH_SIM_BINDINGS', 2000);
   console.log(`Switchyard console bench: ${hosts} simulated hosts, ${bindings} bindings, headless Chromium\n`);

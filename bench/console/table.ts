@@ -52,7 +52,7 @@ function timeSearch(page: Page, term: string, key: string): Promise<number> {
 
 /**
  * Click the row `key` and time until its edge is drawn selected with its middle near the middle
- * of the graph's pane (within a tenth of the pane), painted, ms.
+ * of the graph's pane (within a tenth of the pane) and the inspector shows the binding, painted, ms.
  */
 function timeSelect(page: Page, key: string): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
@@ -62,7 +62,8 @@ function timeSelect(page: Page, key: string): Promise<number> {
     row.click();
     const check = () => {
       const edge = document.querySelector('.react-flow__edge.selected[data-id="${key}"] path');
-      if (edge) {
+      const inspected = document.querySelector('section[aria-label="Inspector: binding ${key.split('/').slice(1).join('/')}"]');
+      if (edge && inspected) {
         const b = edge.getBoundingClientRect();
         const dx = Math.abs(b.x + b.width / 2 - (pane.x + pane.width / 2));
         const dy = Math.abs(b.y + b.height / 2 - (pane.y + pane.height / 2));

@@ -126,9 +126,17 @@ export function placeNodes(data: ConsoleData, placements: Record<string, NodePla
     if (!n.hidden || !p) return n;
     return { ...n, position: { x: p.x, y: p.y }, ...(n.type === 'host' ? { width: p.width, height: p.height } : {}), hidden: false } as GraphNode;
   });
+  // Each host's placed children, gathered in one pass (a search per host was quadratic on large networks).
+  const childrenOf = new Map<string, GraphNode[]>();
+  for (const c of nodes) {
+    if (!c.parentId || c.hidden) continue;
+    const list = childrenOf.get(c.parentId);
+    if (list) list.push(c);
+    else childrenOf.set(c.parentId, [c]);
+  }
   nodes = nodes.map((n) => {
     if (n.type !== 'host' || n.hidden) return n;
-    const children = nodes.filter((c) => c.parentId === n.id && !c.hidden);
+    const children = childrenOf.get(n.id) ?? [];
     const right = Math.max(n.width ?? 0, ...children.map((c) => c.position.x + (placements[c.id]?.width ?? 0) + 16));
     const bottom = Math.max(n.height ?? 0, ...children.map((c) => c.position.y + (placements[c.id]?.height ?? 0) + 16));
     return right === n.width && bottom === n.height ? n : { ...n, width: right, height: bottom };

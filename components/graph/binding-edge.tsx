@@ -1,10 +1,11 @@
 'use client';
 
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import type { BindingEdge as BindingEdgeType } from './graph-model';
 import { fannedPath } from './fanned-path';
 import { useLabelsShown } from './use-labels-shown';
+import { EdgeLabelLayer } from './edge-label-layer';
 import { bindingHealth, healthDot, healthText } from './binding-health';
 import { useConnectionRate } from './use-connection-rate';
 import { rateText } from '@/components/console/traffic-rate';
@@ -25,9 +26,10 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke, strokeWidth: lit || selected ? 3 : 1.75, strokeDasharray: data!.pending ? '6 4' : gone ? '2 4' : undefined }} />
       {(labels || selected || lit) && (
-        <EdgeLabelRenderer>
+        <EdgeLabelLayer>
           <div
             data-edge-label={id}
+            data-label-kept={selected || lit || undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}
             title={b.traffic ? `${b.traffic.connections} connections` : `${b.counters.packets} packets, ${b.counters.bytes} bytes`}
             className={`nodrag nopan absolute flex items-center gap-1.5 whitespace-nowrap rounded-full border bg-white px-2 py-0.5 font-mono text-[13px] shadow-sm dark:bg-slate-900 ${lit || selected ? 'border-violet-400 text-violet-900 dark:text-violet-200' : 'border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200'} ${gone ? 'opacity-60' : ''}`}
@@ -41,7 +43,7 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
             <span role="img" aria-label={`health: ${healthText(data!.probe)}`} title={`health: ${healthText(data!.probe)}`} className={`h-2 w-2 rounded-full ring-1 ring-white ${healthDot[health]}`} />
             {data!.pending && <span className="text-slate-500">moving…</span>}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelLayer>
       )}
     </>
   );

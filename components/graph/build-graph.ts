@@ -68,11 +68,12 @@ export function buildGraph(topology: Topology): GraphModel {
   }
 
   const hostIds = new Set(hosts.map((h) => h.id));
-  const unreachable = new Set(topology.hosts.filter((h) => !h.reachable).map((h) => nodeId.host(h.name)));
+  // Hosts that do not answer but still show what they last reported.
+  const greyed = new Set(topology.hosts.filter((h) => !h.reachable && h.status).map((h) => nodeId.host(h.name)));
   for (const c of topology.containers) {
     const parent = nodeId.host(c.host);
     const within = hostIds.has(parent) ? parent : undefined;
-    const dim = within && unreachable.has(within) && topology.hosts.find((h) => h.name === c.host)?.status ? { dimmed: true } : {};
+    const dim = within && greyed.has(within) ? { dimmed: true } : {};
     const n = endpoint(nodeId.container(c.name), { kind: 'container', label: c.name, address: c.address, host: c.host, ports: [], detail: c.address, ...dim }, within);
     for (const s of c.services) addPort(n, s.port);
     byAddress.set(c.address, n.id);
@@ -130,15 +131,20 @@ export function buildGraph(topology: Topology): GraphModel {
     foreignEdges(h, { front: (host, f, dim) => frontNode(host, f, endpoint, byAddress, dim), target: targetNode }),
   );
 
-  for (const h of hosts) {
-    const inside = [...endpoints.values()].filter((n) => n.parentId === h.id);
-    h.data.holds = {
-      interfaces: inside.filter((n) => n.data.kind === 'interface').length,
-      exposed: inside.filter((n) => n.data.kind === 'exposed').length,
-      containers: inside.filter((n) => n.data.kind === 'container').length,
-      bindings: edges.filter((e) => e.data!.host === h.data.name).length,
-    };
+  // What each host holds, counted in one pass over the endpoints and one over the edges.
+  const holds = new Map(hosts.map((h) => [h.id, { interfaces: 0, exposed: 0, containers: 0, bindings: 0 }]));
+  for (const n of endpoints.values()) {
+    const count = n.parentId ? holds.get(n.parentId) : undefined;
+    if (!count) continue;
+    if (n.data.kind === 'interface') count.interfaces++;
+    else if (n.data.kind === 'exposed') count.exposed++;
+    else if (n.data.kind === 'container') count.containers++;
   }
+  for (const e of edges) {
+    const count = holds.get(nodeId.host(e.data!.host));
+    if (count) count.bindings++;
+  }
+  for (const h of hosts) h.data.holds = holds.get(h.id);
 
   // React Flow wants parents before their children.
   const nodes: GraphNode[] = [...hosts, ...endpoints.values()];

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { endpointSize } from './node-sizes';
 import { frontHandle, overlayHandle, portHandle, reachHandle, type EndpointKind, type EndpointNode as EndpointNodeType } from './graph-model';
@@ -15,11 +15,17 @@ const kindStyle: Record<EndpointKind, { tag: string; box: string }> = {
 };
 
 /** Where bindings start (interfaces, exposed addresses) and end (a port of a container, service or exposed address). */
-export function EndpointNode({ id, data }: NodeProps<EndpointNodeType>) {
+export const EndpointNode = memo(function EndpointNode({ id, data }: NodeProps<EndpointNodeType>) {
   // A binding may add a port (a handle) to a node already drawn; React Flow must measure it anew.
+  // Not on mount: React Flow measures a new node itself, and one update per node mounted costs a store update each.
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = data.ports.join(',');
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const measuredPorts = useRef(portKey);
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const style = kindStyle[data.kind];
   const isFront = data.kind === 'interface' || data.kind === 'exposed';
   const onOverlay = data.kind === 'exposed' || data.kind === 'container';
@@ -47,4 +53,4 @@ export function EndpointNode({ id, data }: NodeProps<EndpointNodeType>) {
       {(data.kind === 'client' || data.kind === 'service') && <Handle id={reachHandle} type="source" position={Position.Bottom} isConnectable={false} className="!invisible" />}
     </div>
   );
-}
+});

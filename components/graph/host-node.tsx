@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { ago } from '@/components/console/last-seen';
 import { useNow } from '@/components/console/use-now';
@@ -19,7 +20,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * containers inside, or, collapsed, only how many it holds. A host that does not answer keeps what
  * it last reported, greyed, with when it was last seen and why it cannot be asked (wrapped inside the node).
  */
-export function HostNode({ id, data }: NodeProps<HostNodeType>) {
+export const HostNode = memo(function HostNode({ id, data }: NodeProps<HostNodeType>) {
   const now = useNow();
   const store = useConsoleStoreApi();
   const down = !data.reachable && !data.connecting;
@@ -73,4 +74,4 @@ export function HostNode({ id, data }: NodeProps<HostNodeType>) {
       )}
     </div>
   );
-}
+});

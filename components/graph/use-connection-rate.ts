@@ -1,12 +1,11 @@
 'use client';
 
 import { useConsole } from '@/components/console/console-provider';
-import { useNow } from '@/components/console/use-now';
+import { useClockValue } from '@/components/console/use-clock-value';
 import { connectionRate } from '@/components/console/traffic-rate';
 
-/** A binding edge's connections per second over the last minute, re-read every few seconds; null until known. */
+/** A binding edge's connections per second over the last minute, re-read every few seconds (re-rendering only when it changes); null until known. */
 export function useConnectionRate(edgeId: string): number | null {
   const samples = useConsole((s) => s.traffic[edgeId]);
-  const now = useNow(5_000);
-  return samples && now !== null ? connectionRate(samples, now) : null;
+  return useClockValue(5_000, (now) => (samples && now !== null ? connectionRate(samples, now) : null));
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
 import { loadPositionsAction, savePositionsAction } from './actions';
 import { layoutNetwork } from './layout-network';
@@ -47,5 +47,6 @@ export function useGraphLayout(): { keep: (nodes: readonly GraphNode[]) => void 
     };
   }, [waiting, store]);
 
-  return { keep: (nodes) => void savePositionsAction(positionsOf(nodes)).catch(() => undefined) };
+  const keep = useCallback((nodes: readonly GraphNode[]) => void savePositionsAction(positionsOf(nodes)).catch(() => undefined), []);
+  return { keep };
 }
