@@ -52,7 +52,7 @@ describe.each(backendFlavours)('serve --stdio on a real host (%s backend, %s)', 
         const chain = (await net.save()).match(/^:(SWITCHYARD-B-\S+)/m)![1];
         await net.exec(net.ns.host, flavour, ['-w', '-t', 'nat', '-F', chain]);
       } else {
-        const r = await net.exec(net.ns.host, 'nft', ['delete', 'element', 'ip', 'switchyard', 'export_targets', '{ "eth0" . tcp . 2211 }']);
+        const r = await net.exec(net.ns.host, 'nft', ['delete', 'element', 'ip', 'switchyard', 'local_targets', '{ tcp . 2211 }']);
         expect(r.exitCode, r.stderr).toBe(0);
       }
       await until('the drift in a pushed status', () => statuses().at(-1)!.report.bindings.some((b: any) => b.id === 'web' && b.state !== 'active'));

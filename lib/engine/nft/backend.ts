@@ -44,7 +44,7 @@ export class NftBackend implements Backend {
 
   /** The script that makes the kernel hold `next`, after reading what it holds: empty if it already does. */
   private async fullScript(next: HostState): Promise<string> {
-    const have = await readTable(this.runner);
+    const have = await readTable(this.runner, next.bindings.length);
     const want = compileTable(next);
     if (sameTable(want, have)) return '';
     if (!want && !have) return '';
@@ -133,7 +133,7 @@ export class NftBackend implements Backend {
   async repair(state: HostState, ids: readonly string[]): Promise<Applied> {
     // Forwarding past a dropping FORWARD first (a no-op when in place), then the table's part.
     const fwd = await syncForward(this.runner, this.iptables, state.bindings);
-    const have = await readTable(this.runner);
+    const have = await readTable(this.runner, state.bindings.length);
     const script = repairScript(have, state, new Set(ids));
     try {
       await runNft(this.runner, script);
@@ -151,7 +151,9 @@ export class NftBackend implements Backend {
   }
 
   async observe(bindings: Binding[], opts: { foreign: boolean }) {
-    const [have, foreign] = await Promise.all([readTable(this.runner), opts.foreign ? foreignRules(this.runner, this.iptables) : Promise.resolve([])]);
+    // Asked about no binding (the rails before an add, adopt): only foreign rules matter.
+    const table = bindings.length > 0 ? readTable(this.runner, bindings.length) : Promise.resolve(null);
+    const [have, foreign] = await Promise.all([table, opts.foreign ? foreignRules(this.runner, this.iptables) : Promise.resolve([])]);
     return { bindings: readBackTable(bindings, have), foreign };
   }
 

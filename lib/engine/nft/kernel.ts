@@ -40,18 +40,24 @@ async function listInto(runner: CommandRunner, args: string[], into?: NftTable):
   }
 }
 
+/** Below this many bindings the whole table is listed in one go: small, and one process instead of a dozen. */
+export const listMapByMapFrom = 500;
+
 /**
- * Read Switchyard's table with `nft -j`; null when there is none. First the table without its
- * elements (`-t`: chains, rules, map declarations), then each map on its own, one after the
- * other: nft 1.0.6 builds its whole output in memory, and one map of 10,000 elements costs a
- * fraction of the whole table's ~6 maps. Only Switchyard's own table is ever listed.
+ * Read Switchyard's table with `nft -j`; null when there is none. A table expected to hold
+ * `bindings` or more (or of unknown size) is read in parts: first without its elements (`-t`:
+ * chains, rules, map declarations), then each map on its own, one after the other. nft 1.0.6
+ * builds its whole output in memory, and one map of 10,000 elements costs a fraction of the whole
+ * table's ~6 maps. Only Switchyard's own table is ever listed.
  */
-export async function readTable(runner: CommandRunner): Promise<NftTable | null> {
-  const t = await listInto(runner, ['-t', 'list', 'table', ...tableRef.split(' ')]);
+export async function readTable(runner: CommandRunner, bindings = Infinity): Promise<NftTable | null> {
+  const ref = tableRef.split(' ');
+  if (bindings < listMapByMapFrom) return listInto(runner, ['list', 'table', ...ref]);
+  const t = await listInto(runner, ['-t', 'list', 'table', ...ref]);
   if (!t) return null;
   for (const name of [...t.maps.keys()]) {
     // A map that went away since the first listing (another writer) reads as empty.
-    await listInto(runner, ['list', 'map', ...tableRef.split(' '), name], t);
+    await listInto(runner, ['list', 'map', ...ref, name], t);
   }
   return t;
 }

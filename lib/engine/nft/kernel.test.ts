@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CommandRunner } from '../runner/command-runner';
+import { readTable } from './kernel';
+import { parseListing } from './listing';
+
+const fixture = readFileSync(new URL('./fixtures/table.json', import.meta.url), 'utf8');
+type Item = Record<string, Record<string, unknown>>;
+const items: Item[] = JSON.parse(fixture).nftables;
+const doc = (list: Item[]) => JSON.stringify({ nftables: list });
+
+/**
+ * nft as the fixture's host answers: the whole table, the table without elements (`-t`, as nft
+ * prints it: map declarations without `elem`), or one map; "No such file" once the table is gone.
+ */
+function nftOf(tableThere = true): CommandRunner & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    calls,
+    async run(_file, args) {
+      calls.push([...args]);
+      if (!tableThere) return { exitCode: 1, stdout: '', stderr: 'Error: No such file or directory' };
+      if (args.includes('map')) return { exitCode: 0, stdout: doc([items[0], ...items.filter((i) => i.map?.name === args.at(-1))]), stderr: '' };
+      if (args.includes('-t')) return { exitCode: 0, stdout: doc(items.map((i) => (i.map ? { map: { ...i.map, elem: undefined } } : i))), stderr: '' };
+      return { exitCode: 0, stdout: fixture, stderr: '' };
+    },
+  };
+}
+
+describe('reading the table from nft', () => {
+  it('reads a large table without its elements, then map by map, into the same model as one listing', async () => {
+    const nft = nftOf();
+    const parts = await readTable(nft);
+    expect(nft.calls[0]).toEqual(['-j', '-t', 'list', 'table', 'ip', 'switchyard']);
+    expect(nft.calls.slice(1).map((c) => c.slice(1, 3).concat(c.at(-1)!))).toContainEqual(['list', 'map', 'export_fronts']);
+    expect(nft.calls).toHaveLength(1 + parts!.maps.size);
+    const whole = parseListing(fixture);
+    expect([...parts!.maps].map(([n, els]) => [n, [...els.values()]])).toEqual([...whole.maps].map(([n, els]) => [n, [...els.values()]]));
+    expect([...parts!.chains.values()]).toEqual([...whole.chains.values()]);
+  });
+
+  it('lists a small table in one go, and reads no table as null', async () => {
+    const nft = nftOf();
+    expect(await readTable(nft, 3)).toEqual(parseListing(fixture));
+    expect(nft.calls).toEqual([['-j', 'list', 'table', 'ip', 'switchyard']]);
+    expect(await readTable(nftOf(false))).toBeNull();
+  });
+});
