@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 import { useStore } from '@xyflow/react';
 
 /** Below this zoom edge labels are too small to read and only cost frames; they come back when zoomed in. */
@@ -15,16 +15,17 @@ export const LabelsMountedProvider = LabelsMounted.Provider;
 
 /**
  * For the graph: whether labels are readable at the current zoom (re-renders only when that
- * changes, not on every pan or zoom step), and whether they are in the DOM at all: not until the
- * first time they are readable, then always, so a zoom step only switches a class instead of
- * mounting or unmounting every label.
+ * changes, not on every pan or zoom step), and whether they are in the DOM at all. Zoomed out at
+ * first, the graph is drawn without them and they are mounted right after, in a transition that
+ * yields to input; from then on a zoom step only switches a class instead of mounting or
+ * unmounting every label (a large network's labels mounted in one zoom step took a frame of a second).
  */
 export function useLabelZoom(): { readable: boolean; mounted: boolean } {
   const now = useStore(readable);
   const [mounted, setMounted] = useState(now);
   useEffect(() => {
-    if (now) setMounted(true);
-  }, [now]);
+    if (!mounted) startTransition(() => setMounted(true));
+  }, [mounted]);
   return { readable: now, mounted: mounted || now };
 }
 
