@@ -91,8 +91,8 @@ async function readSpecFile(p: ParsedArgs, io: EngineIO): Promise<string> {
   });
 }
 
-/** Run one verb and return the report and its text rendering. */
-async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promise<{ json: unknown; text: string }> {
+/** Run one verb and return the report and its text rendering (rendered only when asked: `--json` never builds it). */
+async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promise<{ json: unknown; text: () => string }> {
   const f = p.flags;
   switch (p.verb!) {
     case 'export':
@@ -104,37 +104,37 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
       const id = optional(f, 'id') ?? defaultBindingId(kind, iface ?? on, port);
       const spec = parseBindingSpec({ id, kind, proto: optional(f, 'proto'), port, in: iface, on, to: required(f, 'to'), masquerade: !f['no-masquerade'] });
       const r = await addBinding(ctx, spec, railsOf(p));
-      return { json: r, text: formatChange(r) };
+      return { json: r, text: () => formatChange(r) };
     }
     case 'rebind': {
       const r = await rebind(ctx, { id: parseId('id', p.positional[0]), to: required(f, 'to'), cut: f.cut === true, expectRevision: revisionOf(p), allowLocalTarget: railsOf(p).allowLocalTarget });
-      return { json: r, text: formatChange(r) };
+      return { json: r, text: () => formatChange(r) };
     }
     case 'remove': {
       const r = await removeBinding(ctx, parseId('id', p.positional[0]), revisionOf(p));
-      return { json: r, text: formatChange(r) };
+      return { json: r, text: () => formatChange(r) };
     }
     case 'list': {
       const r = await list(ctx);
-      return { json: r, text: formatList(r) };
+      return { json: r, text: () => formatList(r) };
     }
     case 'status': {
       const r = await status(ctx);
-      return { json: r, text: formatStatus(r) };
+      return { json: r, text: () => formatStatus(r) };
     }
     case 'plan':
     case 'apply': {
       const dryRun = p.verb === 'plan';
       const r = await applyDesired(ctx, parseBindingFile(await readSpecFile(p, io)), { dryRun, rails: railsOf(p) });
-      return { json: r, text: formatChange(r, dryRun) };
+      return { json: r, text: () => formatChange(r, dryRun) };
     }
     case 'restore': {
       const r = await restore(ctx);
-      return { json: r, text: formatChange(r) };
+      return { json: r, text: () => formatChange(r) };
     }
     case 'flush': {
       const r = await flush(ctx, f.forget === true);
-      return { json: r, text: formatChange(r) };
+      return { json: r, text: () => formatChange(r) };
     }
     case 'expose': {
       const name = optional(f, 'name');
@@ -143,36 +143,36 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
         bridge: parseIface('bridge', optional(f, 'bridge') ?? 'weave'),
         ...(name ? { name: parseHostName('name', name) } : {}),
       });
-      return { json: r, text: formatExpose(r) };
+      return { json: r, text: () => formatExpose(r) };
     }
     case 'migrate': {
       const r = await migrate(ctx, parseBackendName('to', required(f, 'to')));
-      return { json: r, text: `moved ${r.from === r.to ? 'nothing' : `bindings from ${r.from} to ${r.to}`}\n` + formatChange(r) };
+      return { json: r, text: () => `moved ${r.from === r.to ? 'nothing' : `bindings from ${r.from} to ${r.to}`}\n` + formatChange(r) };
     }
     case 'repair': {
       const id = p.positional[0] === undefined ? undefined : parseId('id', p.positional[0]);
       const r = await repair(ctx, id);
-      return { json: r, text: formatRepair(r) };
+      return { json: r, text: () => formatRepair(r) };
     }
     case 'adopt': {
       const ref = p.positional[0];
       if (!/^[A-Za-z0-9-]{1,64}$/.test(ref)) throw badInput('ref', `must be a foreign rule's ref as \`switchyard status\` lists it, got "${ref}"`);
       const r = await adopt(ctx, ref, parseId('id', required(f, 'id')));
-      return { json: r, text: `adopted ${r.adopted.ref}: ${r.adopted.rule}\n` + formatChange(r) };
+      return { json: r, text: () => `adopted ${r.adopted.ref}: ${r.adopted.rule}\n` + formatChange(r) };
     }
     case 'probe': {
       const id = p.positional[0] === undefined ? undefined : parseId('id', p.positional[0]);
       const r = await probe(ctx, id, io.connector);
-      return { json: r, text: formatProbe(r) };
+      return { json: r, text: () => formatProbe(r) };
     }
     case 'watch': {
       const log = io.log ?? ((line: string) => process.stderr.write(line + '\n'));
       const r = await watch(ctx, { intervalMs: intervalOf(p), signal: io.signal ?? signalOnTerm(), log });
-      return { json: r, text: '' };
+      return { json: r, text: () => '' };
     }
     case 'hide': {
       const r = await hide(ctx, parseCidr('cidr', p.positional[0]));
-      return { json: r, text: formatExpose(r) };
+      return { json: r, text: () => formatExpose(r) };
     }
   }
 }
@@ -202,7 +202,7 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       ...(io.store ? {} : { stateDir }),
     };
     const out = await dispatch(p, ctx, io);
-    return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text, stderr: '' };
+    return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text(), stderr: '' };
   } catch (e) {
     const err = asEngineError(e);
     const report: ErrorReport = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.context ? { context: err.context } : {}) };

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileSystemError } from '../errors';
 import { emptyState, type HostState } from '../model/binding';
 import { parseHostState } from './state-schema';
+import { stateText } from './state-text';
 import type { StateStore } from './state-store';
 import { withLockFile } from './lock';
 
@@ -45,7 +46,8 @@ export class FileStateStore implements StateStore {
     try {
       const fh = await open(tmp, 'w', 0o600);
       try {
-        await fh.writeFile(JSON.stringify(state, null, 2) + '\n');
+        // Each writeFile continues at the handle's position and writes its piece in full.
+        for (const piece of stateText(state)) await fh.writeFile(piece);
         await fh.sync();
       } finally {
         await fh.close();
