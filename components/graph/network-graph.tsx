@@ -32,6 +32,8 @@ import { useDropRebind } from './use-drop-rebind';
 import { useGraphLayout } from './use-graph-layout';
 import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
+import { LabelPlacer } from './label-placer';
+import { LabelsContext, createLabelsStore } from './label-store';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -65,6 +67,8 @@ export function NetworkGraph() {
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
   const drawnNodes = useMemo(() => (dragged ? markDropTargets(visible.nodes, nodes, dragged) : visible.nodes), [dragged, visible.nodes, nodes]);
   const drop = useDropRebind();
+  // Edge labels are placed together, so none covers a node header or another label.
+  const [labels] = useState(createLabelsStore);
 
   // Place whatever has no place yet (kept per user); nodes already placed never move.
   const { keep } = useGraphLayout();
@@ -130,37 +134,40 @@ export function NetworkGraph() {
       {nodes.every((n) => n.hidden) ? (
         <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>
       ) : (
-      <ReactFlow<GraphNode, FlowEdge>
-        nodes={drawnNodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onEdgeClick={onEdgeClick}
-        onPaneClick={onPaneClick}
-        onNodeDragStop={onNodeDragStop}
-        onlyRenderVisibleElements={large}
-        colorMode="system"
-        onReconnectStart={(_, edge) => {
-          reconnecting.current = edge.type === 'binding' ? edge : null;
-          setDragged(reconnecting.current);
-        }}
-        onReconnectEnd={() => {
-          reconnecting.current = null;
-          setDragged(null);
-        }}
-        onReconnect={onReconnect as (old: FlowEdge, c: Connection) => void}
-        isValidConnection={isValidConnection}
-        edgesReconnectable={false}
-        reconnectRadius={14}
-        minZoom={0.05}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
-      </ReactFlow>
+      <LabelsContext.Provider value={labels}>
+        <ReactFlow<GraphNode, FlowEdge>
+          nodes={drawnNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={onPaneClick}
+          onNodeDragStop={onNodeDragStop}
+          onlyRenderVisibleElements={large}
+          colorMode="system"
+          onReconnectStart={(_, edge) => {
+            reconnecting.current = edge.type === 'binding' ? edge : null;
+            setDragged(reconnecting.current);
+          }}
+          onReconnectEnd={() => {
+            reconnecting.current = null;
+            setDragged(null);
+          }}
+          onReconnect={onReconnect as (old: FlowEdge, c: Connection) => void}
+          isValidConnection={isValidConnection}
+          edgesReconnectable={false}
+          reconnectRadius={14}
+          minZoom={0.05}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
+          <LabelPlacer />
+        </ReactFlow>
+      </LabelsContext.Provider>
       )}
     </div>
   );
