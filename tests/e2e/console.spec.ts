@@ -227,6 +227,7 @@ test.describe('the README screenshot', () => {
     await expect(page.getByRole('heading', { name: /Binding route-h3/ })).toBeVisible();
     await expect(page.getByText(/--to-destination 10\.2\.1\.3:3322/)).toBeVisible();
     await expect.poll(() => labelCollisions(page), { timeout: 10_000 }).toEqual([]);
+    await expect(page.getByRole('region', { name: 'History' })).toContainText('by ');
     await page.screenshot({ path: 'docs/console.png' });
   });
 });
