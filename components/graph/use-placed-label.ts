@@ -17,13 +17,11 @@ export function usePlacedLabel(id: string, path: string, x: number, y: number, s
     if (shown) labels.getState().ask({ id, path, x, y, kept });
   }, [labels, id, path, x, y, kept, shown]);
   useEffect(() => {
-    if (!shown || !el) return;
-    const stop = labels.getState().observe(id, el);
-    return () => {
-      stop();
-      labels.getState().drop(id);
-    };
-  }, [labels, id, shown, el]);
+    if (!shown) return;
+    return () => labels.getState().drop(id);
+  }, [labels, id, shown]);
+  // Its drawn size in flow units (the viewport's zoom is a transform, which sizes ignore); 0 while hidden by zoom.
+  useEffect(() => (shown && el ? labels.getState().observe(id, el) : undefined), [labels, id, shown, el]);
   const placed = useStore(labels, (s) => s.placed[id]);
   return placed && shown ? [placed.x, placed.y, setEl] : [x, y, setEl];
 }
