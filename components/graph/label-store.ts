@@ -31,15 +31,42 @@ export function createLabelsStore(): LabelsStore {
   // One observer for every label: a size change (new text, or shown again after zooming in) re-asks in one batch.
   let sizes: ResizeObserver | null = null;
   const ids = new WeakMap<Element, string>();
-  return createStore<LabelsState>()((set, get) => ({
+  // Asks and drops of one render land in one update: a large network's labels each asking on their own
+  // copied the whole record and woke every label once per label.
+  const pending = new Map<string, Omit<LabelAsk, 'width' | 'height'> | null>();
+  let flushing = false;
+  return createStore<LabelsState>()((set, get) => {
+    const flush = () => {
+      flushing = false;
+      const asks = [...pending];
+      pending.clear();
+      set((s) => {
+        let requests: Record<string, LabelAsk> | null = null;
+        for (const [id, a] of asks) {
+          const old = (requests ?? s.requests)[id];
+          if (!a) {
+            if (!old) continue;
+            requests ??= { ...s.requests };
+            delete requests[id];
+          } else if (!old || old.path !== a.path || old.x !== a.x || old.y !== a.y || old.kept !== a.kept) {
+            requests ??= { ...s.requests };
+            requests[id] = { ...a, width: old?.width ?? 0, height: old?.height ?? 0 };
+          }
+        }
+        return requests ? { requests } : s;
+      });
+    };
+    const later = () => {
+      if (!flushing) queueMicrotask(flush);
+      flushing = true;
+    };
+    return {
     requests: {},
     placed: {},
-    ask: (a) =>
-      set((s) => {
-        const old = s.requests[a.id];
-        if (old && old.path === a.path && old.x === a.x && old.y === a.y && old.kept === a.kept) return s;
-        return { requests: { ...s.requests, [a.id]: { ...a, width: old?.width ?? 0, height: old?.height ?? 0 } } };
-      }),
+    ask: (a) => {
+      pending.set(a.id, a);
+      later();
+    },
     observe: (id, el) => {
       sizes ??= new ResizeObserver((entries) =>
         set((s) => {
@@ -61,12 +88,10 @@ export function createLabelsStore(): LabelsStore {
       sizes.observe(el);
       return () => sizes?.unobserve(el);
     },
-    drop: (id) =>
-      set((s) => {
-        if (!(id in s.requests)) return s;
-        const { [id]: _gone, ...requests } = s.requests;
-        return { requests };
-      }),
+    drop: (id) => {
+      pending.set(id, null);
+      later();
+    },
     setPlaced: (placed) => {
       const { placed: before, requests } = get();
       let changed = false;
@@ -80,7 +105,8 @@ export function createLabelsStore(): LabelsStore {
       if (Object.keys(next).length !== Object.keys(before).length) changed = true;
       if (changed) set({ placed: next });
     },
-  }));
+  };
+  });
 }
 
 export const LabelsContext = createContext<LabelsStore | null>(null);
