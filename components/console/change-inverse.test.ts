@@ -28,6 +28,16 @@ describe('the inverse of a change', () => {
     expect(recreationOf('host2', exportWeb)).toMatchObject({ iface: 'eth0', target: 'a1:4422' });
   });
 
+  it('re-creates a removed route import first, then its export, as one change', () => {
+    const routeH3 = report({ id: 'route-h3', kind: 'export', front: { iface: 'eth0', port: 4433 }, target: { name: '10.2.1.3', address: '10.2.1.3', port: 3322 } });
+    const undo = inverseOf({ kind: 'remove-route', removed: [{ host: 'host2', binding: routeH3 }, { host: 'host1', binding: importH3 }] }, []);
+    expect(undo).toEqual({
+      ok: true,
+      inverse: { action: 'create-all', host: 'host1', id: 'h3', bindings: [recreationOf('host1', importH3), recreationOf('host2', routeH3)] },
+      label: 'Removed route-h3 from host2 and h3 from host1',
+    });
+  });
+
   it('offers nothing when the host did not report the changed binding', () => {
     expect(inverseOf({ kind: 'create', host: 'host2', id: 'gone' }, seedTopology().hosts)).toEqual({ ok: false, reason: 'host2 did not report gone after the change' });
     expect(inverseOf({ kind: 'rebind', host: 'host9', id: 'h3', from: 'a:1', to: 'b:2' }, seedTopology().hosts).ok).toBe(false);

@@ -5,24 +5,34 @@ import { frontText, targetText } from '@/components/graph/binding-label';
 export type AppliedChange =
   | { kind: 'rebind'; host: string; id: string; from: string; to: string }
   | { kind: 'remove'; host: string; binding: BindingReport }
+  /** A route's bindings removed together, in the order they went (exports first, then the import). */
+  | { kind: 'remove-route'; removed: { host: string; binding: BindingReport }[] }
   | { kind: 'create'; host: string; id: string };
 
-/** A change as the server actions take it (rebindAction, createBinding, removeAction), so it is authorised and audited like any other. */
+/** A binding to create again, as createBinding takes it. */
+export type Recreation = {
+  action: 'create';
+  host: string;
+  id: string;
+  kind: BindingReport['kind'];
+  iface?: string;
+  address?: string;
+  port: number;
+  proto: BindingReport['proto'];
+  target: string;
+  masquerade: boolean;
+};
+
+/**
+ * A change as the server actions take it (rebindAction, removeAction, createBinding, and
+ * recreateBindingsAction for several bindings made as one change), so it is authorised and audited
+ * like any other. `host` and `id` name the binding the change is about.
+ */
 export type InverseChange =
   | { action: 'rebind'; host: string; id: string; target: string; revision: number }
   | { action: 'remove'; host: string; id: string; revision: number }
-  | {
-      action: 'create';
-      host: string;
-      id: string;
-      kind: BindingReport['kind'];
-      iface?: string;
-      address?: string;
-      port: number;
-      proto: BindingReport['proto'];
-      target: string;
-      masquerade: boolean;
-    };
+  | Recreation
+  | { action: 'create-all'; host: string; id: string; bindings: Recreation[] };
 
 /** The inverse of a change, or why there is none. */
 export type Inverse = { ok: true; inverse: InverseChange; label: string } | { ok: false; reason: string };
@@ -33,7 +43,7 @@ export function reportedBinding(hosts: readonly HostView[], host: string, id: st
 }
 
 /** The create input that makes `b` again on `host`: same id, front, protocol, target and masquerade. */
-export function recreationOf(host: string, b: BindingReport): InverseChange {
+export function recreationOf(host: string, b: BindingReport): Recreation {
   const front = b.kind === 'import' ? { address: b.front.address } : { iface: b.front.iface ?? '' };
   return { action: 'create', host, id: b.id, kind: b.kind, ...front, port: b.front.port, proto: b.proto, target: targetText(b), masquerade: b.masquerade };
 }
@@ -47,6 +57,12 @@ export function inverseOf(change: AppliedChange, hostsAfter: readonly HostView[]
   if (change.kind === 'remove') {
     const b = change.binding;
     return { ok: true, inverse: recreationOf(change.host, b), label: `Removed ${b.id} (${frontText(b)} → ${targetText(b)}) from ${change.host}` };
+  }
+  if (change.kind === 'remove-route') {
+    // Made again in the opposite order: the import first, so each export has a live target.
+    const bindings = [...change.removed].reverse().map((r) => recreationOf(r.host, r.binding));
+    const names = change.removed.map((r) => `${r.binding.id} from ${r.host}`).join(' and ');
+    return { ok: true, inverse: { action: 'create-all', host: bindings[0]!.host, id: bindings[0]!.id, bindings }, label: `Removed ${names}` };
   }
   const after = reportedBinding(hostsAfter, change.host, change.id);
   if (!after) return { ok: false, reason: `${change.host} did not report ${change.id} after the change` };

@@ -1,5 +1,6 @@
 import { createBinding } from '@/components/bindings/actions';
 import { rebindAction, removeAction } from '@/components/inspector/actions';
+import { recreateBindingsAction } from '@/components/routes/actions';
 import type { ChangeReason } from '@/lib/console/input/field-schemas';
 import type { ActionResult } from './action-result';
 import type { InverseChange } from './change-inverse';
@@ -19,6 +20,8 @@ export function runInverse(inverse: InverseChange, reason: NonNullable<ChangeRea
       const { action: _create, ...input } = inverse;
       return createBinding({ ...input, reason });
     }
+    case 'create-all':
+      return recreateBindingsAction({ bindings: inverse.bindings.map(({ action: _create, ...input }) => input), reason });
   }
 }
 

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/components/console/action-result';
 import { useConsole } from '@/components/console/console-provider';
 import { buttonClass } from '@/components/console/field';
+import { ConfirmDanger } from '@/components/console/confirm-danger';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
 import { selectAccess, selectHosts } from '@/components/console/console-selectors';
@@ -47,32 +48,23 @@ export function HideAddress() {
         ))}
       </ul>
       {confirming && (
-        <div role="group" aria-label="Confirm hide" className="flex flex-col gap-2 rounded-lg border border-rose-200 bg-rose-50 p-3 dark:border-rose-800 dark:bg-rose-950">
-          <p className="text-sm text-rose-900 [overflow-wrap:anywhere] dark:text-rose-100">
-            Take <span className="font-mono">{confirming.cidr}</span> away from {confirming.host}? Containers and other hosts no longer reach it.
-            {users.length > 0 && ` It is still used by ${users.map((u) => `${u.id} (${u.kind} on ${u.host})`).join(', ')}: ${confirming.host} will refuse while it is.`}
-          </p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              className={buttonClass.danger}
-              disabled={busy}
-              onClick={() =>
-                startTransition(async () => {
-                  const r = await hideAction(confirming);
-                  setResult(r);
-                  applyResult(r);
-                  if (r.ok) setConfirming(null);
-                })
-              }
-            >
-              Hide address
-            </button>
-            <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(null)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmDanger
+          label="Confirm hide"
+          confirm="Hide address"
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            startTransition(async () => {
+              const r = await hideAction(confirming);
+              setResult(r);
+              applyResult(r);
+              if (r.ok) setConfirming(null);
+            })
+          }
+        >
+          Take <span className="font-mono">{confirming.cidr}</span> away from {confirming.host}? Containers and other hosts no longer reach it.
+          {users.length > 0 && ` It is still used by ${users.map((u) => `${u.id} (${u.kind} on ${u.host})`).join(', ')}: ${confirming.host} will refuse while it is.`}
+        </ConfirmDanger>
       )}
       <FormAlert result={result} />
     </section>

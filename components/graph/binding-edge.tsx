@@ -6,6 +6,7 @@ import type { BindingEdge as BindingEdgeType } from './graph-model';
 import { fannedPath } from './fanned-path';
 import { useLabelsShown } from './use-labels-shown';
 import { EdgeLabelLayer } from './edge-label-layer';
+import { usePlacedLabel } from './use-placed-label';
 import { bindingHealth, healthDot, healthText } from './binding-health';
 import { useConnectionRate } from './use-connection-rate';
 import { rateText } from '@/components/console/traffic-rate';
@@ -14,20 +15,23 @@ const kernel = { active: 'bg-emerald-500', drifted: 'bg-amber-500', missing: 'bg
 
 /** A binding: a curve from front to target, labelled with its id, protocol and front port, counters and kernel state. */
 export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<BindingEdgeType>) {
-  const [path, labelX, labelY] = fannedPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }, data!.fan);
+  const [path, midX, midY] = fannedPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }, data!.fan);
   const labels = useLabelsShown();
   const b = data!.binding;
   const lit = data!.highlighted;
   const gone = data!.unreachable;
   const health = bindingHealth(data!.probe);
   const rate = useConnectionRate(id);
+  const shown = labels || !!selected || !!lit;
+  const [labelX, labelY, labelRef] = usePlacedLabel(id, path, midX, midY, shown, !!selected || !!lit);
   const stroke = data!.pending || gone ? '#94a3b8' : lit ? '#7c3aed' : health === 'failing' ? '#e11d48' : b.state === 'active' ? '#0f766e' : b.state === 'drifted' ? '#d97706' : '#e11d48';
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke, strokeWidth: lit || selected ? 3 : 1.75, strokeDasharray: data!.pending ? '6 4' : gone ? '2 4' : undefined }} />
-      {(labels || selected || lit) && (
+      {shown && (
         <EdgeLabelLayer>
           <div
+            ref={labelRef}
             data-edge-label={id}
             data-label-kept={selected || lit || undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 1000 }}

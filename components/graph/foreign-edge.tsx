@@ -5,18 +5,22 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { ForeignEdge as ForeignEdgeType } from './graph-model';
 import { useLabelsShown } from './use-labels-shown';
 import { EdgeLabelLayer } from './edge-label-layer';
+import { usePlacedLabel } from './use-placed-label';
 
 /** A DNAT rule Switchyard does not own: a dashed grey curve labelled "foreign", selectable like a binding. */
 export const ForeignEdge = memo(function ForeignEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<ForeignEdgeType>) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const [path, midX, midY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const labels = useLabelsShown();
+  const shown = labels || !!selected;
+  const [labelX, labelY, labelRef] = usePlacedLabel(id, path, midX, midY, shown, !!selected);
   const rule = data!.rule;
   return (
     <>
       <BaseEdge id={id} path={path} style={{ stroke: selected ? '#475569' : '#94a3b8', strokeWidth: selected ? 2.5 : 1.5, strokeDasharray: '6 5' }} />
-      {(labels || selected) && (
+      {shown && (
         <EdgeLabelLayer>
           <div
+            ref={labelRef}
             data-edge-label={id}
             data-label-kept={selected || undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, zIndex: 999 }}

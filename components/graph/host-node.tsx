@@ -33,7 +33,7 @@ export const HostNode = memo(function HostNode({ id, data }: NodeProps<HostNodeT
   return (
     <div className={`h-full w-full rounded-2xl border-2 ${frame} ${data.collapsed ? 'shadow-sm' : ''}`}>
       <Handle id={reachHandle} type="target" position={Position.Top} isConnectable={false} className="!invisible" />
-      <div className="flex flex-wrap items-center gap-2 px-3.5 pt-2.5">
+      <div data-host-header className="flex flex-wrap items-center gap-2 px-3.5 pt-2.5">
         <button
           type="button"
           className="nodrag grid h-6 w-6 place-items-center rounded border border-slate-300 bg-white text-[13px] leading-none text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"

@@ -37,6 +37,8 @@ import { EdgeLabelLayerProvider } from './edge-label-layer';
 import { LabelsMountedProvider, labelsHiddenClass, useLabelZoom } from './use-labels-shown';
 import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
+import { LabelPlacer } from './label-placer';
+import { LabelsContext, createLabelsStore } from './label-store';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -74,6 +76,8 @@ export function NetworkGraph() {
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
   const drawnNodes = useUnchangedElements(useMemo(() => (dragged ? markDropTargets(visible.nodes, nodes, dragged) : visible.nodes), [dragged, visible.nodes, nodes]));
   const drop = useDropRebind();
+  // Edge labels are placed together, so none covers a node header or another label.
+  const [labelStore] = useState(createLabelsStore);
 
   // Place whatever has no place yet (kept per user); nodes already placed never move.
   const { keep } = useGraphLayout();
@@ -167,6 +171,7 @@ export function NetworkGraph() {
       {!placed || !firstViewport ? (
         <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>
       ) : (
+      <LabelsContext.Provider value={labelStore}>
       <EdgeLabelLayerProvider value={labelLayer}>
       <LabelsMountedProvider value={labels.mounted}>
       <ReactFlow<GraphNode, FlowEdge>
@@ -195,9 +200,11 @@ export function NetworkGraph() {
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
+        <LabelPlacer readable={labels.readable} />
       </ReactFlow>
       </LabelsMountedProvider>
       </EdgeLabelLayerProvider>
+      </LabelsContext.Provider>
       )}
     </div>
   );

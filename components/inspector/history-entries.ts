@@ -1,4 +1,8 @@
 import type { AuditEntry } from '@/lib/audit';
+import type { Recreation } from '@/components/console/change-inverse';
+
+/** How a creation made the binding: its kind, front, protocol and masquerade (what re-creating it needs besides a target). */
+export type MadeAs = Pick<Recreation, 'kind' | 'iface' | 'address' | 'port' | 'proto' | 'masquerade'>;
 
 /** One applied change to a binding, as its history shows it: who, when, target before → after. */
 export interface HistoryEntry {
@@ -13,6 +17,23 @@ export interface HistoryEntry {
   before: string | null;
   /** The target after it (null: the binding was gone). */
   after: string | null;
+  /** A creation's front and options, read from its engine arguments. */
+  made?: MadeAs;
+}
+
+/** A creation's front and options from the engine arguments it ran with (`export --in eth0 --port 2211 --proto tcp --to … --id …`), or undefined. */
+export function madeAs(args: readonly string[]): MadeAs | undefined {
+  const kind = args[0];
+  if (kind !== 'export' && kind !== 'import') return undefined;
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const port = Number(flag('--port'));
+  const proto = flag('--proto');
+  if (!Number.isInteger(port) || (proto !== 'tcp' && proto !== 'udp')) return undefined;
+  const front = kind === 'export' ? { iface: flag('--in') ?? '' } : { address: flag('--on') ?? '' };
+  return { kind, ...front, port, proto, masquerade: !args.includes('--no-masquerade') };
 }
 
 const reasonRe = /^(.*) \((undo|revert)\)$/;
@@ -37,6 +58,7 @@ export function bindingHistory(rows: readonly AuditEntry[]): HistoryEntry[] {
         reason: m ? (m[2] as 'undo' | 'revert') : null,
         before: created ? null : r.targetBefore,
         after: action === 'remove' ? null : r.targetAfter,
+        ...(created && madeAs(r.args) ? { made: madeAs(r.args) } : {}),
       };
     });
 }
@@ -44,4 +66,16 @@ export function bindingHistory(rows: readonly AuditEntry[]): HistoryEntry[] {
 /** The target "Revert to this" would rebind to: an earlier state's target that is not the current one; null when there is nothing to revert to. */
 export function revertTarget(entry: HistoryEntry, currentTarget: string): string | null {
   return entry.after !== null && entry.after !== currentTarget ? entry.after : null;
+}
+
+/**
+ * For a binding that no longer exists: the creation that brings back the state `entry` left, with the
+ * front of the newest creation at or before it and the target `entry` set; null when that state had
+ * no binding or no creation before it is recorded (an adopted rule, or a trail cut short).
+ */
+export function recreationAt(history: readonly HistoryEntry[], entry: HistoryEntry, host: string, id: string): Recreation | null {
+  const at = history.indexOf(entry);
+  if (entry.after === null || at < 0) return null;
+  const made = history.slice(at).find((e) => e.made)?.made;
+  return made ? { action: 'create', host, id, ...made, target: entry.after } : null;
 }

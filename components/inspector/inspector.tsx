@@ -3,6 +3,7 @@
 import { useConsole } from '@/components/console/console-provider';
 import { frontText, targetText } from '@/components/graph/binding-label';
 import { BindingHistory } from './binding-history';
+import { RemovedBindingList } from './removed-binding-list';
 import { RebindForm } from './rebind-form';
 import { RemoveBinding } from './remove-binding';
 import { BindingRules } from './binding-rules';
@@ -20,8 +21,9 @@ export function Inspector() {
   if (foreign?.data) return <ForeignRuleInspector key={foreign.id} edge={foreign.data} mayAdopt={mayChange(access, foreign.data.host)} />;
   if (!edge?.data) {
     return (
-      <section aria-label="Inspector" className="p-4 text-sm text-slate-500">
-        Select a binding in the graph to inspect it.
+      <section aria-label="Inspector" className="flex flex-col gap-4 p-4 text-sm text-slate-500">
+        <p>Select a binding in the graph to inspect it.</p>
+        <RemovedBindingList />
       </section>
     );
   }
@@ -54,7 +56,7 @@ export function Inspector() {
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
         <BindingRules host={host} binding={b} />
       </div>
-      <BindingHistory key={`history-${edge.id}`} host={host} binding={b} mayRevert={mayChange(access, host)} />
+      <BindingHistory key={`history-${edge.id}`} host={host} id={b.id} binding={b} mayRevert={mayChange(access, host)} />
       {mayChange(access, host) ? (
         <>
           <RebindForm key={edge.id} host={host} binding={b} />

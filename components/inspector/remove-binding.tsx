@@ -5,6 +5,7 @@ import type { BindingReport } from '@/lib/console/topology';
 import { RemoveRoute } from '@/components/routes/remove-route';
 import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
+import { ConfirmDanger } from '@/components/console/confirm-danger';
 import { FormAlert } from '@/components/console/form-alert';
 import { useApplyResult } from '@/components/console/use-apply-result';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
@@ -26,32 +27,23 @@ export function RemoveBinding({ host, binding }: { host: string; binding: Bindin
           </button>
         </div>
       ) : (
-        <div role="group" aria-label="Confirm removal" className="flex flex-col gap-2 rounded-lg border border-rose-200 bg-rose-50 p-3">
-          <p className="text-sm text-rose-900">
-            Remove <span className="font-mono">{binding.id}</span> from {host}? Its rules leave the kernel at once.
-          </p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              className={buttonClass.danger}
-              disabled={busy}
-              onClick={() =>
-                startTransition(async () => {
-                  const r = await removeAction({ host, id: binding.id, revision: binding.revision });
-                  setResult(r);
-                  applyResult(r);
-                  offerUndo({ kind: 'remove', host, binding }, r);
-                })
-              }
-            >
-              Remove
-            </button>
-            <button type="button" className={buttonClass.secondary} onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-          <RemoveRoute host={host} id={binding.id} onResult={setResult} />
-        </div>
+        <ConfirmDanger
+          label="Confirm removal"
+          confirm="Remove"
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            startTransition(async () => {
+              const r = await removeAction({ host, id: binding.id, revision: binding.revision });
+              setResult(r);
+              applyResult(r);
+              offerUndo({ kind: 'remove', host, binding }, r);
+            })
+          }
+          more={<RemoveRoute host={host} id={binding.id} onResult={setResult} />}
+        >
+          Remove <span className="font-mono">{binding.id}</span> from {host}? Its rules leave the kernel at once.
+        </ConfirmDanger>
       )}
       <FormAlert result={result} />
     </div>

@@ -1,17 +1,16 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { BindingReport } from '@/lib/console/topology';
 import { bindingHistoryAction } from './history-action';
 import type { HistoryEntry } from './history-entries';
 
-/** A binding's history, read when it is inspected and again whenever it changes; null while loading, a message if it cannot be read. */
-export function useBindingHistory(host: string, b: BindingReport): HistoryEntry[] | string | null {
+/** A binding's history, read when it is inspected and again whenever it changes (its revision; null once removed); null while loading, a message if it cannot be read. */
+export function useBindingHistory(host: string, id: string, revision: number | null): HistoryEntry[] | string | null {
   const [entries, setEntries] = useState<HistoryEntry[] | string | null>(null);
-  const key = `${host}/${b.id}@${b.revision}`;
+  const key = `${host}/${id}@${revision ?? 'removed'}`;
   useEffect(() => {
     let current = true;
-    void bindingHistoryAction({ host, id: b.id }).then((r) => {
+    void bindingHistoryAction({ host, id }).then((r) => {
       if (current) setEntries(r.ok ? r.entries : r.message);
     });
     return () => {

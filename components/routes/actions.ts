@@ -3,8 +3,9 @@
 import { requireUser, type User } from '@/lib/auth';
 import { routeOperations } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
-import { createRoute, planRoute, removeRoute } from '@/lib/console/route-change';
-import { routeInputSchema, routeLabels, routeRemovalSchema, routeRequestOf, routeFieldLabel } from '@/lib/console/input/route-input';
+import { createRoute, planRoute, recreateAll, removeRoute } from '@/lib/console/route-change';
+import { recreationSchema, routeInputSchema, routeLabels, routeRemovalSchema, routeRequestOf, routeFieldLabel } from '@/lib/console/input/route-input';
+import { bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
 import { invalidInput, type ActionResult } from '@/components/console/action-result';
 import { authRefusal, recordedRefusal } from '@/components/console/action-refusal';
 import { refreshAfterChange } from '@/lib/console/hub-views';
@@ -90,6 +91,25 @@ export async function removeRouteAction(input: unknown): Promise<ActionResult> {
   const refused = await mayChangeAll(hosts, 'remove', members[0]!.id);
   if (refused) return refused;
   const outcome = await removeRoute(routeOperations(await operationContext(user)), members);
+  if (!outcome.ok) return { ok: false, message: outcome.message, errors: {}, hosts: await refreshed(hosts) };
+  return { ok: true, message: outcome.message, hosts: await refreshed(hosts) };
+}
+
+/** Make removed bindings again as one change (a removed route's undo: the import, then the export); if a host refuses one, those made before it are removed again. */
+export async function recreateBindingsAction(input: unknown): Promise<ActionResult> {
+  let user: User;
+  try {
+    user = await requireUser('operator');
+  } catch (e) {
+    return authRefusal(e, { action: 'create' }, input);
+  }
+  const parsed = recreationSchema.safeParse(input);
+  if (!parsed.success) return recordedRefusal(user, { action: 'create' }, invalidInput(parsed.error, bindingLabels));
+  const halves = parsed.data.bindings.map((b) => ({ host: b.host, spec: bindingSpecOf(b) }));
+  const hosts = halves.map((h) => h.host);
+  const refused = await mayChangeAll(hosts, 'create', halves[0]!.spec.id);
+  if (refused) return refused;
+  const outcome = await recreateAll(routeOperations(await operationContext(user), parsed.data.reason), halves);
   if (!outcome.ok) return { ok: false, message: outcome.message, errors: {}, hosts: await refreshed(hosts) };
   return { ok: true, message: outcome.message, hosts: await refreshed(hosts) };
 }

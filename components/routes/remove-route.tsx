@@ -5,6 +5,7 @@ import type { ActionResult } from '@/components/console/action-result';
 import { useConsole } from '@/components/console/console-provider';
 import { buttonClass } from '@/components/console/field';
 import { useApplyResult } from '@/components/console/use-apply-result';
+import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { selectGraph } from '@/components/console/console-selectors';
 import { bindingEdgeId } from '@/components/graph/node-ids';
 import { removeRouteAction } from './actions';
@@ -17,10 +18,13 @@ import { routeRemovalOf } from './route-partners';
 export function RemoveRoute({ host, id, onResult }: { host: string; id: string; onResult: (r: ActionResult) => void }) {
   const graph = useConsole(selectGraph);
   const applyResult = useApplyResult();
+  const offerUndo = useOfferUndo();
   const [busy, startTransition] = useTransition();
   const members = routeRemovalOf(graph.edges, bindingEdgeId(host, id));
   if (!members) return null;
   const others = members.filter((m) => !(m.host === host && m.id === id));
+  // What each member was, so the undo can make it again.
+  const removed = members.map((m) => ({ host: m.host, binding: graph.edges.find((e) => e.id === bindingEdgeId(m.host, m.id))!.data!.binding }));
   return (
     <div className="flex flex-col gap-2 border-t border-rose-200 pt-2">
       <p className="text-sm text-rose-900 [overflow-wrap:anywhere] dark:text-rose-100">
@@ -36,6 +40,7 @@ export function RemoveRoute({ host, id, onResult }: { host: string; id: string; 
               const r = await removeRouteAction({ members });
               applyResult(r);
               onResult(r);
+              offerUndo({ kind: 'remove-route', removed }, r);
             })
           }
         >

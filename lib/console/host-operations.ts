@@ -111,10 +111,10 @@ export async function hideAddress(ctx: OperationContext, hostName: string, cidr:
 }
 
 /** The route change's steps on these hosts: each one authorised per host and audited as its own change. */
-export const routeOperations = (ctx: OperationContext): RouteHostOperations => ({
+export const routeOperations = (ctx: OperationContext, reason?: ChangeReason): RouteHostOperations => ({
   plan: (host, spec) => planBinding(ctx, host, spec),
-  add: (host, spec) => addBinding(ctx, host, spec),
-  remove: (host, id, revision) => removeBinding(ctx, host, id, revision),
+  add: (host, spec) => addBinding(ctx, host, spec, reason),
+  remove: (host, id, revision) => removeBinding(ctx, host, id, revision, reason),
 });
 
 /** What adding `spec` to the host would change (`plan --file -` over its whole binding set); changes nothing. */

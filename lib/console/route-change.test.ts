@@ -4,7 +4,7 @@ import { seedNetwork } from '@/lib/hosts/sim/seed-network';
 import type { ListReport } from '@/lib/engine/model/report';
 import { addArgs, planDocument, removeArgs } from './engine-args';
 import { readEngineOutcome } from './engine-outcome';
-import { createRoute, planRoute, removeRoute, routeHalves, type RouteHostOperations, type RouteRequest } from './route-change';
+import { createRoute, planRoute, recreateAll, removeRoute, routeHalves, type RouteHostOperations, type RouteRequest } from './route-change';
 import type { ChangeReport } from './topology';
 
 /** The route steps run by the real engine on the simulated seed hosts, recording what was asked. */
@@ -134,5 +134,39 @@ describe('removing a route', () => {
     expect(r.failure.code).toBe('stale');
     expect(r.message).toMatch(/^Removed h3-route from host2, but host1 refused to remove h3-route-in: .* Still there: h3-route-in from host1\.$/);
     expect((await bindingsOn(net, 'host1')).map((b) => b.id)).toEqual(['h3-route-in']);
+  });
+});
+
+describe('re-creating a removed route (its undo)', () => {
+  const halves = routeHalves(seedRoute);
+
+  it('creates the import first, then the export, as they were', async () => {
+    const net = await createSimNetwork(seedNetwork);
+    const calls: string[] = [];
+    const r = await recreateAll(simOperations(net, calls), [halves.import, halves.export]);
+    expect(r).toMatchObject({ ok: true, message: 'Re-created h3-route-in on host1 and h3-route on host2.' });
+    expect(calls).toEqual(['add host1 h3-route-in', 'add host2 h3-route']);
+    expect((await bindingsOn(net, 'host2')).map((b) => `${b.id} → ${b.target.name}:${b.target.port}`)).toEqual(['h3-route → 10.2.1.3:3322']);
+  });
+
+  it('removes the import again when the export is refused, leaving nothing half-done', async () => {
+    const net = await createSimNetwork(seedNetwork);
+    // Something else took the export's front since the route was removed.
+    await runOnSimHost(net.get('host2')!, addArgs({ id: 'taken', kind: 'export', proto: 'tcp', port: 4433, in: 'eth0', to: 'a1:4422', masquerade: true }));
+    const calls: string[] = [];
+    const r = await recreateAll(simOperations(net, calls), [halves.import, halves.export]);
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^Nothing changed: host2 refused to create h3-route: .* h3-route-in on host1, made first, was removed again\.$/);
+    expect(calls).toEqual(['add host1 h3-route-in', 'add host2 h3-route', 'remove host1 h3-route-in']);
+    expect(await bindingsOn(net, 'host1')).toEqual([]);
+    expect((await bindingsOn(net, 'host2')).map((b) => b.id)).toEqual(['taken']);
+  });
+
+  it('says what is still there when removing it again fails too', async () => {
+    const net = await createSimNetwork(seedNetwork);
+    await runOnSimHost(net.get('host2')!, addArgs({ id: 'taken', kind: 'export', proto: 'tcp', port: 4433, in: 'eth0', to: 'a1:4422', masquerade: true }));
+    const ops: RouteHostOperations = { ...simOperations(net), remove: async () => ({ ok: false, code: 'unreachable', message: 'host1 did not answer' }) };
+    const r = await recreateAll(ops, [halves.import, halves.export]);
+    expect(r.message).toMatch(/^Not all re-created: host2 refused to create h3-route: .* Removing h3-route-in from host1 \(host1 did not answer\) again failed too, so it is still there: remove it yourself\.$/);
   });
 });

@@ -81,33 +81,80 @@ export async function planRoute(ops: RouteHostOperations, r: RouteRequest): Prom
   return { ok: true, plans };
 }
 
+/** How creating several bindings as one change ended: on a refusal, which were removed again and which could not be. */
+export type CreationOutcome =
+  | { ok: true; reports: ChangeReport[] }
+  | { ok: false; refused: RouteHalf; failure: Failure; undone: RouteHalf[]; leftBehind: { half: RouteHalf; message: string }[] };
+
+/**
+ * Create bindings one after another, in the order given, as one change: when a host refuses one, the
+ * ones made before it are removed again (newest first), so nothing is left half-done unless a removal
+ * fails too, which the outcome says.
+ */
+export async function createAll(ops: RouteHostOperations, halves: readonly RouteHalf[]): Promise<CreationOutcome> {
+  const made: { half: RouteHalf; revision: number }[] = [];
+  const reports: ChangeReport[] = [];
+  for (const half of halves) {
+    const added = await ops.add(half.host, half.spec);
+    if (added.ok) {
+      const revision = added.report.binding?.revision ?? added.report.changes.find((c) => c.id === half.spec.id)?.after?.revision ?? 1;
+      made.push({ half, revision });
+      reports.push(added.report);
+      continue;
+    }
+    const undone: RouteHalf[] = [];
+    const leftBehind: { half: RouteHalf; message: string }[] = [];
+    for (const m of [...made].reverse()) {
+      const removed = await ops.remove(m.half.host, m.half.spec.id, m.revision);
+      if (removed.ok) undone.push(m.half);
+      else leftBehind.push({ half: m.half, message: removed.message });
+    }
+    return { ok: false, refused: half, failure: added, undone, leftBehind };
+  }
+  return { ok: true, reports };
+}
+
 /**
  * Create the route: the import first (so the export has a live target), then the export. If the
  * export is refused, the import is removed again; if even that fails, the outcome says so.
  */
 export async function createRoute(ops: RouteHostOperations, r: RouteRequest): Promise<RouteOutcome> {
   const halves = routeHalves(r);
-  const imported = await ops.add(halves.import.host, halves.import.spec);
-  if (!imported.ok) {
-    return { ok: false, failedHost: halves.import.host, failure: imported, leftBehind: null, message: `Nothing changed: ${halves.import.host} refused the import. ${imported.message}` };
+  const created = await createAll(ops, [halves.import, halves.export]);
+  if (created.ok) {
+    return { ok: true, import: created.reports[0]!, export: created.reports[1]!, message: `Created route ${r.id}: ${describe(halves.export)} → ${describe(halves.import)}.` };
   }
-  const exported = await ops.add(halves.export.host, halves.export.spec);
-  if (exported.ok) {
-    return { ok: true, import: imported.report, export: exported.report, message: `Created route ${r.id}: ${describe(halves.export)} → ${describe(halves.import)}.` };
+  const failedHost = created.refused.host;
+  if (created.refused === halves.import) {
+    return { ok: false, failedHost, failure: created.failure, leftBehind: null, message: `Nothing changed: ${failedHost} refused the import. ${created.failure.message}` };
   }
-  const refused = `${halves.export.host} refused the export. ${exported.message}`;
-  const revision = imported.report.binding?.revision ?? imported.report.changes.find((c) => c.id === halves.import.spec.id)?.after?.revision ?? 1;
-  const undone = await ops.remove(halves.import.host, halves.import.spec.id, revision);
-  if (undone.ok) {
-    return { ok: false, failedHost: halves.export.host, failure: exported, leftBehind: null, message: `Nothing changed: ${refused} The import made first on ${halves.import.host} was removed again.` };
+  const refused = `${failedHost} refused the export. ${created.failure.message}`;
+  const stuck = created.leftBehind[0];
+  if (!stuck) {
+    return { ok: false, failedHost, failure: created.failure, leftBehind: null, message: `Nothing changed: ${refused} The import made first on ${halves.import.host} was removed again.` };
   }
   return {
     ok: false,
-    failedHost: halves.export.host,
-    failure: exported,
+    failedHost,
+    failure: created.failure,
     leftBehind: halves.import,
-    message: `The route was not created: ${refused} Removing the import ${halves.import.spec.id} from ${halves.import.host} again failed too (${undone.message}), so it is still there: remove it yourself.`,
+    message: `The route was not created: ${refused} Removing the import ${halves.import.spec.id} from ${halves.import.host} again failed too (${stuck.message}), so it is still there: remove it yourself.`,
   };
+}
+
+const halfNames = (hs: readonly RouteHalf[]): string => hs.map((h) => `${h.spec.id} on ${h.host}`).join(' and ');
+
+/** Re-create removed bindings (a route's halves, import first) as one change; the outcome in plain words. */
+export async function recreateAll(ops: RouteHostOperations, halves: readonly RouteHalf[]): Promise<{ ok: boolean; failure?: Failure; message: string }> {
+  const created = await createAll(ops, halves);
+  if (created.ok) return { ok: true, message: `Re-created ${halfNames(halves)}.` };
+  const refused = `${created.refused.host} refused to create ${created.refused.spec.id}: ${created.failure.message}`;
+  if (created.leftBehind.length === 0) {
+    const undone = created.undone.length ? ` ${halfNames(created.undone)}, made first, ${created.undone.length === 1 ? 'was' : 'were'} removed again.` : '';
+    return { ok: false, failure: created.failure, message: `Nothing changed: ${refused}${undone}` };
+  }
+  const stuck = created.leftBehind.map((l) => `${l.half.spec.id} from ${l.half.host} (${l.message})`).join(', ');
+  return { ok: false, failure: created.failure, message: `Not all re-created: ${refused} Removing ${stuck} again failed too, so it is still there: remove it yourself.` };
 }
 
 /** A binding to remove as part of a route, at the revision the operator saw. */

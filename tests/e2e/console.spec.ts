@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { e2eAccounts, signIn } from './accounts';
 import { ConsolePage } from './console-page';
 import { startSeededConsole, type SeededConsole } from './seeded-console';
+import { labelCollisions } from './label-collisions';
 
 const accounts = e2eAccounts(process.env.SWITCHYARD_E2E_DATA_DIR!);
 
@@ -225,6 +226,8 @@ test.describe('the README screenshot', () => {
     await c.select(route);
     await expect(page.getByRole('heading', { name: /Binding route-h3/ })).toBeVisible();
     await expect(page.getByText(/--to-destination 10\.2\.1\.3:3322/)).toBeVisible();
+    await expect.poll(() => labelCollisions(page), { timeout: 10_000 }).toEqual([]);
+    await expect(page.getByRole('region', { name: 'History' })).toContainText('by ');
     await page.screenshot({ path: 'docs/console.png' });
   });
 });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './accounts';
 import { ConsolePage } from './console-page';
 import { startSeededConsole, type SeededConsole } from './seeded-console';
+import { labelCollisions } from './label-collisions';
 
 // The seed network's picture: kept positions, and text that can be read at the fitted zoom.
 
@@ -85,17 +86,23 @@ test.describe('the seed network at 1280×720', () => {
   });
   test.afterAll(async () => own?.stop());
 
-  test('every text on the graph is at least 12 px on screen at the fitted zoom', async ({ page }) => {
+  test('every text on the graph is at least 12 px on screen at the fitted zoom, and no edge label covers another or a host header', async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, own.user.username, own.user.password, `${own.url}login`);
     const c = new ConsolePage(page);
     await c.open(own.url);
-    // Edge labels are text too: the seed's export.
+    // Edge labels are text too: the seed page's export, import and the route through them.
     await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
+    await c.createBinding('import', { host: 'host1', front: '10.2.1.3', port: '3322', target: '192.168.1.3:2211', id: 'h3' });
+    await c.createBinding('export', { host: 'host2', front: 'eth0', port: '4433', target: '10.2.1.3:3322', id: 'route-h3' });
     await page.reload();
     await settled(page);
     await expect(c.edges().first()).toBeVisible();
     const smallest = await smallestText(page);
     expect(smallest.px, `"${smallest.text}"`).toBeGreaterThanOrEqual(12);
+
+    await expect(page.locator('[data-edge-label]')).toHaveCount(3);
+    // Labels are placed once all are measured: poll until no label lies on another or on a host's header.
+    await expect.poll(() => labelCollisions(page), { timeout: 10_000 }).toEqual([]);
   });
 });

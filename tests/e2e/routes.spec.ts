@@ -96,6 +96,24 @@ test('removing one half of a route offers to remove both, and Remove both leaves
   await expect(c.edges()).toHaveCount(0);
   expect(await bindingIds(page, 'host1')).toEqual([]);
   expect(await bindingIds(page, 'host2')).toEqual([]);
+
+  // Undo makes both again as one change, the import first, each audited as an undo.
+  const undo = page.getByRole('region', { name: 'Undo' });
+  await expect(undo).toContainText('Removed h3-route from host2 and h3-route-in from host1');
+  await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Undone: Re-created h3-route-in on host1 and h3-route on host2.');
+  await expect(c.edges()).toHaveCount(2);
+  expect(await bindingIds(page, 'host1')).toEqual(['h3-route-in']);
+  expect(await bindingIds(page, 'host2')).toEqual(['h3-route']);
+  await c.select(routeExport);
+  const history = page.getByRole('region', { name: 'Inspector: binding h3-route' }).getByRole('region', { name: 'History' });
+  await expect(history.getByRole('listitem').first()).toContainText('export (undo)');
+
+  // Removed again, for the tests that follow.
+  await page.getByRole('button', { name: 'Remove binding' }).click();
+  await page.getByRole('group', { name: 'Confirm removal' }).getByRole('button', { name: 'Remove both' }).click();
+  await expect(c.edges()).toHaveCount(0);
+  expect(await bindingIds(page, 'host2')).toEqual([]);
 });
 
 test('when the entry host refuses the export, the import is removed again and nothing remains on either host', async ({ page }) => {

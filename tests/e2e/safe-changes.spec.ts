@@ -164,3 +164,32 @@ test('a removal can be undone: the binding comes back with the same front and ta
   await expect(page.getByRole('status')).toContainText('Undone: Created import h3 on host1.');
   expect((await h3OnHost1(page))?.target).toMatchObject({ name: '192.168.4.4', port: 2211 });
 });
+
+test('a removed binding’s history is reached from the inspector, and "Revert to this" makes it again after showing its plan', async ({ page }) => {
+  const c = await openConsole(page);
+  await c.select(h3OnHost4);
+  await page.getByRole('button', { name: 'Remove binding' }).click();
+  await page.getByRole('group', { name: 'Confirm removal' }).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(c.edge(h3OnHost4)).toHaveCount(0);
+  await page.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Dismiss' }).click();
+
+  // With nothing selected, the inspector lists what was removed; h3's history opens from there.
+  await page.getByRole('region', { name: 'Recently removed' }).getByRole('button', { name: 'h3 on host1' }).click();
+  const gone = page.getByRole('region', { name: 'Removed binding h3' });
+  const items = gone.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(items.first()).toContainText('remove');
+  await expect(items.first().getByRole('button', { name: 'Revert to this' })).toHaveCount(0);
+  // Back to the state its creation left: import 10.2.1.3:3322 → 192.168.1.3:2211, planned first.
+  await expect(items.last()).toContainText('— → 192.168.1.3:2211');
+  await items.last().getByRole('button', { name: 'Revert to this' }).click();
+  const confirm = gone.getByRole('group', { name: 'Confirm revert' });
+  await expect(confirm.getByRole('region', { name: 'Plan' })).toContainText('--to-destination 192.168.1.3:2211');
+  expect(await h3OnHost1(page)).toBeUndefined();
+  await confirm.getByRole('button', { name: 'Apply' }).click();
+  await expect(c.edge(h3)).toHaveCount(1);
+  await expect(page.getByRole('status')).toContainText('Reverted: Created import h3 on host1.');
+  expect((await h3OnHost1(page))?.target).toMatchObject({ name: '192.168.1.3', port: 2211 });
+  await c.select(h3);
+  const history = page.getByRole('region', { name: 'Inspector: binding h3' }).getByRole('region', { name: 'History' });
+  await expect(history.getByRole('listitem').first()).toContainText('import (revert)');
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteMember, RouteRequest } from '../route-change';
-import { hostField, idField, ifaceField, ipv4Field, portField, protoField, revisionField, targetField } from './field-schemas';
+import { changeReasonField, hostField, idField, ifaceField, ipv4Field, portField, protoField, revisionField, targetField } from './field-schemas';
+import { bindingInputSchema } from './binding-input';
 
 /** The New route form: entry host and front, the service, the host and exposed front it is imported through, id. */
 export const routeInputSchema = z
@@ -53,6 +54,9 @@ export const routeRemovalSchema = z.object({
 });
 
 export type RouteRemovalInput = { members: RouteMember[] };
+
+/** Removed bindings to make again as one change (a removed route's undo), in the order they are made. */
+export const recreationSchema = z.object({ bindings: z.array(bindingInputSchema).min(2).max(16), reason: changeReasonField });
 
 // An engine field of one half → the route form's field it came from.
 const halfFields: Record<'import' | 'export', Record<string, string>> = {
