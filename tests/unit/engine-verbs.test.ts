@@ -3,6 +3,7 @@ import { runSwitchyard } from '@/lib/engine';
 import { trace } from '@/lib/engine/iptables/simulated';
 import { SimHost } from '@/lib/hosts/sim/sim-host';
 import { seedNetwork } from '@/lib/hosts/sim/seed-network';
+import { withoutSaveComments } from '@/lib/engine/iptables/save-format';
 
 // The engine's verbs end to end through a faithful simulated host: the same scripts a real host
 // gets, applied to a simulated netfilter, and test packets pushed through the result.
@@ -69,7 +70,7 @@ describe('engine verbs on a simulated host', () => {
   it('refuses conflicts with exit 3 and changes nothing', async () => {
     const h = simHost('host1');
     expect((await h.sw('import', '--on', '10.2.1.3', '--port', '3322', '--to', '192.168.1.3:2211', '--id', 'nc')).exitCode).toBe(0);
-    const before = h.host.iptables.save();
+    const before = withoutSaveComments(h.host.iptables.save());
     const cases: [string[], RegExp][] = [
       [['import', '--on', '10.2.1.3', '--port', '3322', '--to', '192.168.4.4:2211', '--id', 'dup-front'], /already bound by "nc"/],
       [['export', '--port', '3322', '--to', 'a1:4422', '--id', 'any-iface'], /already bound by "nc"/],
@@ -82,7 +83,7 @@ describe('engine verbs on a simulated host', () => {
       expect(r.json.code).toBe('conflict');
       expect(r.json.message).toMatch(msg);
     }
-    expect(h.host.iptables.save()).toBe(before);
+    expect(withoutSaveComments(h.host.iptables.save())).toBe(before);
     // A loop through two bindings: the first is fine on its own, the second closes the ring
     // (both target this host's own addresses, which takes --allow-local-target; the loop is refused all the same).
     expect((await h.sw('import', '--on', '10.2.1.3', '--port', '3402', '--to', '192.168.1.1:3403', '--id', 'ring', '--allow-local-target')).exitCode).toBe(0);
@@ -96,7 +97,7 @@ describe('engine verbs on a simulated host', () => {
 
   it('refuses bad input with exit 2, naming the field, and changes nothing', async () => {
     const h = simHost('host1');
-    const before = h.host.iptables.save();
+    const before = withoutSaveComments(h.host.iptables.save());
     const cases: [string[], string][] = [
       [['export', '--port', '0', '--to', 'a1:4422'], 'port'],
       [['export', '--port', '2211', '--to', 'a1:99999'], 'to'],
@@ -115,19 +116,19 @@ describe('engine verbs on a simulated host', () => {
       expect(r.exitCode, argv.join(' ')).toBe(2);
       expect(r.json.field, argv.join(' ')).toBe(field);
     }
-    expect(h.host.iptables.save()).toBe(before);
+    expect(withoutSaveComments(h.host.iptables.save())).toBe(before);
     expect((await h.sw('list')).json.bindings).toEqual([]);
   });
 
   it('plan shows the script and changes nothing; apply makes it so; a second plan is empty', async () => {
     const h = simHost('host2');
     h.withInput(JSON.stringify({ bindings: [{ id: 'web', kind: 'export', port: 2211, in: 'eth0', to: 'a1:4422' }, { id: 'route', kind: 'export', port: 4433, in: 'eth0', to: '10.2.1.3:3322' }] }));
-    const before = h.host.iptables.save();
+    const before = withoutSaveComments(h.host.iptables.save());
     const plan = await h.sw('plan', '--file', '-');
     expect(plan.exitCode, plan.stderr).toBe(0);
     expect(plan.json.changes.map((c: { op: string; id: string }) => `${c.op} ${c.id}`)).toEqual(['add web', 'add route']);
     expect(plan.json.script).toContain('--to-destination 10.2.1.3:3322');
-    expect(h.host.iptables.save()).toBe(before);
+    expect(withoutSaveComments(h.host.iptables.save())).toBe(before);
     expect((await h.sw('apply', '--file', '-')).exitCode).toBe(0);
     expect((await h.sw('plan', '--file', '-')).json).toMatchObject({ changes: [], script: '' });
     h.withInput(JSON.stringify({ bindings: [{ id: 'web', kind: 'export', port: 2211, in: 'eth0', to: 'a2:4422' }] }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSwitchyard } from '@/lib/engine';
 import { SimHost } from '@/lib/hosts/sim/sim-host';
 import { seedNetwork } from '@/lib/hosts/sim/seed-network';
+import { withoutSaveComments } from '@/lib/engine/iptables/save-format';
 
 // The safety rails end to end on a simulated host2 (which, like a real host, runs sshd on port 22).
 function host2() {
@@ -21,7 +22,7 @@ function host2() {
 describe('safety rails on a host', () => {
   it('refuses local targets with exit 2 unless --allow-local-target, and changes nothing', async () => {
     const h = host2();
-    const rules = () => h.host.iptables.save().replace(/^#.*\n/gm, '');
+    const rules = () => withoutSaveComments(h.host.iptables.save());
     const before = rules();
     for (const to of ['127.0.0.1:22', '0.0.0.0:80', '255.255.255.255:9', '224.0.0.251:5353', '192.168.1.2:80', 'me:80', '192.168.1.255:9']) {
       const r = await h.sw('export', '--in', 'eth0', '--port', '2211', '--to', to, '--id', 'web');

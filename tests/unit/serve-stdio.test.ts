@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { serveStdio, textProbe, type ServeLine } from '@/lib/engine/serve';
 import { SimHost } from '@/lib/hosts/sim/sim-host';
 import { seedNetwork } from '@/lib/hosts/sim/seed-network';
+import { withoutSaveComments } from '@/lib/engine/iptables/save-format';
 
 function start() {
   const host = new SimHost(seedNetwork.hosts[1], (n) => ({ a1: '10.2.1.1' })[n]);
@@ -17,7 +18,7 @@ function start() {
     buffered = parts.pop()!;
     for (const p of parts) lines.push(JSON.parse(p));
   });
-  const probe = textProbe(async () => [host.iptables.save({ counters: true }), JSON.stringify(await host.store.read()), String(host.ipForward)]);
+  const probe = textProbe(async () => [withoutSaveComments(host.iptables.save({ counters: true })), JSON.stringify(await host.store.read()), String(host.ipForward)]);
   const done = serveStdio({ input, output, globals: [], io: { runner: host.runner, store: host.store, hostname: 'host2', env: {} }, probe, watchIntervalMs: 20 });
   const until = async (test: () => boolean) => {
     for (let i = 0; !test(); i++) {

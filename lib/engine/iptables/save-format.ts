@@ -25,3 +25,8 @@ export function formatSave(t: Tables, opts: { counters?: boolean } = {}): string
   }
   return out.join('\n') + '\n';
 }
+
+/** `iptables-save` output without its `# Generated … on <date>` lines, which change every second: what to compare when asking whether the rules changed. */
+export function withoutSaveComments(text: string): string {
+  return text.replace(/^#.*\n?/gm, '');
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDump, type IptablesCommands } from '../iptables/kernel';
+import { withoutSaveComments } from '../iptables/save-format';
 import type { CommandRunner } from '../runner/command-runner';
 import { kernelReadDue, type KernelReads } from './kernel-read-schedule';
 
@@ -23,9 +24,6 @@ function stateBackend(stateDir: string): (stamp: string) => Promise<string> {
     return backend;
   };
 }
-
-/** `iptables-save` without its `# Generated … on <date>` lines, which change every second. */
-export const withoutComments = (save: string): string => save.replace(/^#.*\n?/gm, '');
 
 /** What the real host's probe works with. */
 export interface RealProbeOptions {
@@ -76,7 +74,7 @@ export function realHostProbe(o: RealProbeOptions): HostProbe {
         o.runner.run(o.iptables.save, ['-c']),
         nft ? o.runner.run('nft', ['list', 'table', 'ip', 'switchyard']) : Promise.resolve({ exitCode: 0, stdout: '', stderr: '' }),
       ]);
-      const next = digest([String(save.exitCode), withoutComments(save.stdout), String(table.exitCode), table.stdout]);
+      const next = digest([String(save.exitCode), withoutSaveComments(save.stdout), String(table.exitCode), table.stdout]);
       // The status read that follows plans nothing and reads nothing again: it takes this dump.
       if (o.iptables.known && save.exitCode === 0 && (next !== kernelDigest || !o.iptables.known.holds())) {
         try {
