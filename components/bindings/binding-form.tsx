@@ -1,13 +1,13 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import type { BindingKind } from '@/lib/console/topology';
-import type { ActionResult } from '@/components/console/action-result';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
-import { Field, buttonClass, inputClass } from '@/components/console/field';
+import { Field, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { PlanSteps } from '@/components/console/plan-steps';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
+import { usePlannedChange } from '@/components/console/use-planned-change';
 import { bindingEdgeId } from '@/components/graph/node-ids';
 import { createBinding, previewBinding } from './actions';
 import { PlanPreview } from './plan-preview';
@@ -24,15 +24,11 @@ type Values = { host: string; front: string; port: string; proto: string; target
 export function BindingForm({ kind }: { kind: BindingKind }) {
   const topology = useConsole(selectTopology);
   const store = useConsoleStoreApi();
-  const applyResult = useApplyResult();
   const offerUndo = useOfferUndo();
   const uid = useId();
   const access = useConsole(selectAccess);
   const hosts = topology.hosts.filter((h) => h.reachable && mayChange(access, h.name));
   const [values, setValues] = useState<Values>({ host: '', front: '', port: '', proto: 'tcp', target: '', id: '', masquerade: true });
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [plannedFor, setPlannedFor] = useState<string | null>(null);
-  const [busy, startTransition] = useTransition();
 
   const frontLabel = kind === 'export' ? 'Interface' : 'Exposed address';
   const input = {
@@ -45,15 +41,19 @@ export function BindingForm({ kind }: { kind: BindingKind }) {
     id: values.id,
     masquerade: values.masquerade,
   };
-  const key = JSON.stringify(input);
-  const planReady = plannedFor === key && result?.ok === true;
+  const { result, errors, planReady, busy, onSubmit } = usePlannedChange(input, previewBinding, createBinding, (r) => {
+    offerUndo({ kind: 'create', host: values.host, id: values.id.trim() }, r);
+    if (r.ok) {
+      store.getState().selectEdge(bindingEdgeId(values.host, values.id.trim()));
+      store.getState().openPanel(null);
+    }
+  });
   const host = hosts.find((h) => h.name === values.host);
   const frontOptions = !host?.reachable
     ? []
     : kind === 'export'
       ? host.status.facts.interfaces.filter((i) => i.name !== 'lo').map((i) => i.name)
       : host.status.exposed.map((e) => e.cidr.split('/')[0]);
-  const errors = result && !result.ok ? result.errors : {};
   const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
   const title = kind === 'export' ? 'New export' : 'New import';
   const verb = kind === 'export' ? 'Create export' : 'Create import';
@@ -63,27 +63,7 @@ export function BindingForm({ kind }: { kind: BindingKind }) {
       aria-label={title}
       noValidate
       className="flex flex-col gap-3 p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const submitter = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
-        startTransition(async () => {
-          if (submitter === 'create') {
-            const r = await createBinding(input);
-            setResult(r);
-            applyResult(r);
-            offerUndo({ kind: 'create', host: values.host, id: values.id.trim() }, r);
-            if (r.ok) {
-              store.getState().selectEdge(bindingEdgeId(values.host, values.id.trim()));
-              store.getState().openPanel(null);
-            }
-            return;
-          }
-          const r = await previewBinding(input);
-          setResult(r);
-          setPlannedFor(r.ok ? key : null);
-          if (r.ok) store.getState().announce(r.message);
-        });
-      }}
+      onSubmit={onSubmit}
     >
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>
       <p className="text-xs text-slate-600">
@@ -149,18 +129,7 @@ export function BindingForm({ kind }: { kind: BindingKind }) {
       </label>
       <FormAlert result={result} />
       {planReady && result?.ok && result.plan && <PlanPreview host={values.host} plan={result.plan} />}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" name="step" value="plan" className={buttonClass.secondary} disabled={busy}>
-          Preview plan
-        </button>
-        <button type="submit" name="step" value="create" className={buttonClass.primary} disabled={busy || !planReady}>
-          {verb}
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={() => store.getState().openPanel(null)}>
-          Cancel
-        </button>
-      </div>
-      {!planReady && <p className="text-xs text-slate-500">Preview the plan first; {verb} applies it.</p>}
+      <PlanSteps verb={verb} busy={busy} planReady={planReady} hint={`Preview the plan first; ${verb} applies it.`} onCancel={() => store.getState().openPanel(null)} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportWeb, importH3, report, seedTopology } from '@/components/graph/topology.fixture';
-import { inverseOf, recreationOf } from './change-inverse';
+import { changedAnything, inverseOf, recreationOf } from './change-inverse';
 
 describe('the inverse of a change', () => {
   it('rebinds a rebind back, at the revision the change left', () => {
@@ -36,6 +36,32 @@ describe('the inverse of a change', () => {
       inverse: { action: 'create-all', host: 'host1', id: 'h3', bindings: [recreationOf('host1', importH3), recreationOf('host2', routeH3)] },
       label: 'Removed route-h3 from host2 and h3 from host1',
     });
+  });
+
+  it('removes a created route export first, then its import, each at the revision the creation left', () => {
+    const routeH3 = report({ id: 'h3-route', kind: 'export', front: { iface: 'eth0', port: 4433 }, target: { name: '10.2.1.3', address: '10.2.1.3', port: 3322 }, revision: 1 });
+    const routeIn = report({ ...importH3, id: 'h3-route-in', revision: 2 });
+    const after = seedTopology([routeIn], [routeH3]).hosts;
+    expect(inverseOf({ kind: 'create-route', created: [{ host: 'host1', id: 'h3-route-in' }, { host: 'host2', id: 'h3-route' }] }, after)).toEqual({
+      ok: true,
+      inverse: [
+        { action: 'remove', host: 'host2', id: 'h3-route', revision: 1 },
+        { action: 'remove', host: 'host1', id: 'h3-route-in', revision: 2 },
+      ],
+      label: 'Created h3-route-in on host1 and h3-route on host2',
+    });
+    // A half the hosts did not report cannot be removed by an undo: none is offered.
+    expect(inverseOf({ kind: 'create-route', created: [{ host: 'host1', id: 'h3-route-in' }, { host: 'host2', id: 'gone' }] }, after)).toEqual({ ok: false, reason: 'host2 did not report gone after the change' });
+  });
+
+  it('after a half-done route removal, re-creates only the half that went, and offers that much', () => {
+    const routeH3 = report({ id: 'h3-route', kind: 'export', front: { iface: 'eth0', port: 4433 }, target: { name: '10.2.1.3', address: '10.2.1.3', port: 3322 } });
+    const half = { kind: 'remove-route' as const, removed: [{ host: 'host2', binding: routeH3 }] };
+    expect(inverseOf(half, [])).toEqual({ ok: true, inverse: recreationOf('host2', routeH3), label: 'Removed h3-route from host2' });
+    expect(changedAnything(half, false)).toBe(true);
+    expect(changedAnything({ kind: 'remove-route', removed: [] }, false)).toBe(false);
+    expect(changedAnything({ kind: 'create', host: 'host2', id: 'web' }, false)).toBe(false);
+    expect(changedAnything({ kind: 'create', host: 'host2', id: 'web' }, true)).toBe(true);
   });
 
   it('offers nothing when the host did not report the changed binding', () => {

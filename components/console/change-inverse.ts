@@ -7,7 +7,9 @@ export type AppliedChange =
   | { kind: 'remove'; host: string; binding: BindingReport }
   /** A route's bindings removed together, in the order they went (exports first, then the import). */
   | { kind: 'remove-route'; removed: { host: string; binding: BindingReport }[] }
-  | { kind: 'create'; host: string; id: string };
+  | { kind: 'create'; host: string; id: string }
+  /** A route's bindings created together, in the order they were made (the import, then the export). */
+  | { kind: 'create-route'; created: { host: string; id: string }[] };
 
 /** A binding to create again, as createBinding takes it. */
 export type Recreation = {
@@ -34,8 +36,14 @@ export type InverseChange =
   | Recreation
   | { action: 'create-all'; host: string; id: string; bindings: Recreation[] };
 
-/** The inverse of a change, or why there is none. */
-export type Inverse = { ok: true; inverse: InverseChange; label: string } | { ok: false; reason: string };
+/** The inverse of a change (one step, or several run in order), or why there is none. */
+export type Inverse = { ok: true; inverse: InverseChange | InverseChange[]; label: string } | { ok: false; reason: string };
+
+/**
+ * Whether a change left anything to take back: an applied one, or a route removal that a host refused
+ * halfway (`removed` then names only what went, and that is what the undo makes again).
+ */
+export const changedAnything = (change: AppliedChange, applied: boolean): boolean => applied || (change.kind === 'remove-route' && change.removed.length > 0);
 
 /** A binding as a host view reports it, or undefined. */
 export function reportedBinding(hosts: readonly HostView[], host: string, id: string): BindingReport | undefined {
@@ -58,11 +66,26 @@ export function inverseOf(change: AppliedChange, hostsAfter: readonly HostView[]
     const b = change.binding;
     return { ok: true, inverse: recreationOf(change.host, b), label: `Removed ${b.id} (${frontText(b)} → ${targetText(b)}) from ${change.host}` };
   }
+  if (change.kind === 'remove-route' && change.removed.length === 1) {
+    const [{ host, binding }] = change.removed as [{ host: string; binding: BindingReport }];
+    return { ok: true, inverse: recreationOf(host, binding), label: `Removed ${binding.id} from ${host}` };
+  }
   if (change.kind === 'remove-route') {
     // Made again in the opposite order: the import first, so each export has a live target.
     const bindings = [...change.removed].reverse().map((r) => recreationOf(r.host, r.binding));
     const names = change.removed.map((r) => `${r.binding.id} from ${r.host}`).join(' and ');
     return { ok: true, inverse: { action: 'create-all', host: bindings[0]!.host, id: bindings[0]!.id, bindings }, label: `Removed ${names}` };
+  }
+  if (change.kind === 'create-route') {
+    // Removed in the opposite order: the export first, so none is left aimed at nothing. Each step
+    // carries the revision the creation left, so a half changed since is refused, not clobbered.
+    const steps: InverseChange[] = [];
+    for (const c of [...change.created].reverse()) {
+      const after = reportedBinding(hostsAfter, c.host, c.id);
+      if (!after) return { ok: false, reason: `${c.host} did not report ${c.id} after the change` };
+      steps.push({ action: 'remove', host: c.host, id: c.id, revision: after.revision });
+    }
+    return { ok: true, inverse: steps, label: `Created ${change.created.map((c) => `${c.id} on ${c.host}`).join(' and ')}` };
   }
   const after = reportedBinding(hostsAfter, change.host, change.id);
   if (!after) return { ok: false, reason: `${change.host} did not report ${change.id} after the change` };

@@ -2,8 +2,8 @@ import type { HostView } from '@/lib/console/topology';
 import type { ActionResult } from './action-result';
 import type { InverseChange } from './change-inverse';
 
-/** How a run of inverse steps ended: every host view the steps returned, and the step that was refused, if one was. */
-export type StepsOutcome = { result: ActionResult; refused: InverseChange | null };
+/** How a run of inverse steps ended: every host view the steps returned, the step that was refused if one was, and the messages of the steps done before it. */
+export type StepsOutcome = { result: ActionResult; refused: InverseChange | null; done: string[] };
 
 /**
  * Run steps one after another through `run`; a refused step ends the run (the later steps would act
@@ -15,8 +15,8 @@ export async function runSteps(steps: readonly InverseChange[], run: (step: Inve
   for (const step of steps) {
     const r = await run(step);
     hosts.push(...(r.hosts ?? []));
-    if (!r.ok) return { result: { ...r, hosts }, refused: step };
+    if (!r.ok) return { result: { ...r, hosts }, refused: step, done: messages };
     messages.push(r.message);
   }
-  return { result: { ok: true, message: messages.join(' '), hosts }, refused: null };
+  return { result: { ok: true, message: messages.join(' '), hosts }, refused: null, done: messages };
 }

@@ -38,8 +38,8 @@ export function UndoBar() {
       const s = store.getState();
       if (!liveUndo(s.undo, Date.now())) return;
       s.dropUndo();
-      const { result, refused } = await runInverses(live.inverse, 'undo');
-      const said = result.ok ? { ...result, message: `Undone: ${result.message}` } : { ...result, message: refused ? undoRefusal(refused, result) : `Not undone: ${result.message}` };
+      const { result, refused, done } = await runInverses(live.inverse, 'undo');
+      const said = result.ok ? { ...result, message: `Undone: ${result.message}` } : { ...result, message: refused ? undoRefusal(refused, result, done) : `Not undone: ${result.message}` };
       applyResult(said);
       // The bar left with its offer, so a refusal has no form to be shown in: the status line says it.
       if (!said.ok) store.getState().announce(said.message);

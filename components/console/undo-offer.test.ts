@@ -22,5 +22,10 @@ describe('the undo offer', () => {
     const stale = { ok: false as const, message: 'This binding changed since you loaded it on host1; the graph now shows its current state.', errors: { Revision: ['x'] } };
     expect(undoRefusal(offer.inverse[0], stale)).toBe('Not undone: h3 on host1 changed again after your change, so it keeps its newer state.');
     expect(undoRefusal(offer.inverse[0], { ok: false, message: 'host1 did not answer', errors: {} })).toBe('Not undone: host1 did not answer');
+    // A route's undo whose export went before its import was refused says both.
+    const removeImport = { action: 'remove' as const, host: 'host1', id: 'h3-route-in', revision: 1 };
+    expect(undoRefusal(removeImport, stale, ['Removed h3-route from host2.'])).toBe(
+      'Undone only in part: Removed h3-route from host2. But h3-route-in on host1 changed again after your change, so it keeps its newer state.',
+    );
   });
 });

@@ -1,12 +1,11 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/components/console/action-result';
+import { useState } from 'react';
 import { useConsole } from '@/components/console/console-provider';
 import { buttonClass } from '@/components/console/field';
 import { ConfirmDanger } from '@/components/console/confirm-danger';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { selectAccess, selectHosts } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 import { addressUsers } from '@/lib/console/address-users';
@@ -17,9 +16,7 @@ export function HideAddress() {
   const hosts = useConsole(selectHosts);
   const access = useConsole(selectAccess);
   const [confirming, setConfirming] = useState<{ host: string; cidr: string } | null>(null);
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, startTransition] = useTransition();
-  const applyResult = useApplyResult();
+  const { result, setResult, busy, run } = useChangeAction();
   const exposed = hosts.flatMap((h) => (h.reachable && mayChange(access, h.name) ? h.status.exposed.map((e) => ({ host: h.name, cidr: e.cidr })) : []));
   if (!exposed.length) return null;
   const known = hosts.flatMap((h) => (h.status ? [{ name: h.name, bindings: h.status.bindings }] : []));
@@ -54,12 +51,10 @@ export function HideAddress() {
           busy={busy}
           onCancel={() => setConfirming(null)}
           onConfirm={() =>
-            startTransition(async () => {
-              const r = await hideAction(confirming);
-              setResult(r);
-              applyResult(r);
-              if (r.ok) setConfirming(null);
-            })
+            run(
+              () => hideAction(confirming),
+              (r) => r.ok && setConfirming(null),
+            )
           }
         >
           Take <span className="font-mono">{confirming.cidr}</span> away from {confirming.host}? Containers and other hosts no longer reach it.

@@ -1,22 +1,19 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
 import { RemoveRoute } from '@/components/routes/remove-route';
-import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
 import { ConfirmDanger } from '@/components/console/confirm-danger';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { removeAction } from './actions';
 
 /** "Remove binding", then a confirmation naming what goes, then "Remove". */
 export function RemoveBinding({ host, binding }: { host: string; binding: BindingReport }) {
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, startTransition] = useTransition();
-  const applyResult = useApplyResult();
+  const { result, setResult, busy, run } = useChangeAction();
   const offerUndo = useOfferUndo();
   return (
     <div className="flex flex-col gap-2 border-t border-slate-200 pt-4">
@@ -33,12 +30,10 @@ export function RemoveBinding({ host, binding }: { host: string; binding: Bindin
           busy={busy}
           onCancel={() => setConfirming(false)}
           onConfirm={() =>
-            startTransition(async () => {
-              const r = await removeAction({ host, id: binding.id, revision: binding.revision });
-              setResult(r);
-              applyResult(r);
-              offerUndo({ kind: 'remove', host, binding }, r);
-            })
+            run(
+              () => removeAction({ host, id: binding.id, revision: binding.revision }),
+              (r) => offerUndo({ kind: 'remove', host, binding }, r),
+            )
           }
           more={<RemoveRoute host={host} id={binding.id} onResult={setResult} />}
         >

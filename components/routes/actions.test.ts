@@ -76,7 +76,7 @@ describe('route and hide actions', () => {
 
   it('removes both halves, then hides the address', async () => {
     const r = await removeRouteAction({ members: [{ host: 'host2', id: 'h3', revision: 1 }, { host: 'host1', id: 'h3-in', revision: 1 }] });
-    expect(r).toMatchObject({ ok: true, message: 'Removed h3 from host2 and h3-in from host1.' });
+    expect(r).toMatchObject({ ok: true, message: 'Removed h3 from host2 and h3-in from host1.', removed: [{ host: 'host2', id: 'h3' }, { host: 'host1', id: 'h3-in' }] });
     expect(await bindingsOn('host1')).toEqual([]);
     expect(await bindingsOn('host2')).toEqual([]);
     expect(await hideAction({ host: 'host1', cidr: '10.2.1.3/16' })).toMatchObject({ ok: true, message: 'host1 no longer exposes 10.2.1.3/16.' });

@@ -3,7 +3,7 @@
 import { requireUser, type User } from '@/lib/auth';
 import { routeOperations } from '@/lib/console/host-operations';
 import { operationContext } from '@/lib/console/operation-context';
-import { createRoute, planRoute, recreateAll, removeRoute } from '@/lib/console/route-change';
+import { createRoute, planRoute, recreateAll, removeRoute, type RouteMember } from '@/lib/console/route-change';
 import { recreationSchema, routeInputSchema, routeLabels, routeRemovalSchema, routeRequestOf, routeFieldLabel } from '@/lib/console/input/route-input';
 import { bindingLabels, bindingSpecOf } from '@/lib/console/input/binding-input';
 import { invalidInput, type ActionResult } from '@/components/console/action-result';
@@ -76,8 +76,11 @@ export async function createRouteAction(input: unknown): Promise<RouteActionResu
   return { ok: true, message: outcome.message, hosts: await refreshed(hosts) };
 }
 
+/** A route removal's result, naming the bindings that went (all of them, or those removed before a host refused). */
+export type RouteRemovalResult = ActionResult & { removed?: RouteMember[] };
+
 /** Remove a route's bindings (the export first, then the import it points at). */
-export async function removeRouteAction(input: unknown): Promise<ActionResult> {
+export async function removeRouteAction(input: unknown): Promise<RouteRemovalResult> {
   let user: User;
   try {
     user = await requireUser('operator');
@@ -91,8 +94,8 @@ export async function removeRouteAction(input: unknown): Promise<ActionResult> {
   const refused = await mayChangeAll(hosts, 'remove', members[0]!.id);
   if (refused) return refused;
   const outcome = await removeRoute(routeOperations(await operationContext(user)), members);
-  if (!outcome.ok) return { ok: false, message: outcome.message, errors: {}, hosts: await refreshed(hosts) };
-  return { ok: true, message: outcome.message, hosts: await refreshed(hosts) };
+  if (!outcome.ok) return { ok: false, message: outcome.message, errors: {}, hosts: await refreshed(hosts), removed: outcome.removed };
+  return { ok: true, message: outcome.message, hosts: await refreshed(hosts), removed: outcome.removed };
 }
 
 /** Make removed bindings again as one change (a removed route's undo: the import, then the export); if a host refuses one, those made before it are removed again. */

@@ -2,7 +2,7 @@
 
 import { useTransition } from 'react';
 import type { ActionResult } from '@/components/console/action-result';
-import { useConsole } from '@/components/console/console-provider';
+import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
 import { buttonClass } from '@/components/console/field';
 import { useApplyResult } from '@/components/console/use-apply-result';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
@@ -15,8 +15,9 @@ import { routeRemovalOf } from './route-partners';
  * In a removal's confirmation: when the binding is half of a route, name the other half and offer
  * "Remove both". Renders nothing for a binding that is not part of a route.
  */
-export function RemoveRoute({ host, id, onResult }: { host: string; id: string; onResult: (r: ActionResult) => void }) {
+export function RemoveRoute({ host, id, onResult }: { host: string; id: string; onResult: (r: ActionResult | null) => void }) {
   const graph = useConsole(selectGraph);
+  const store = useConsoleStoreApi();
   const applyResult = useApplyResult();
   const offerUndo = useOfferUndo();
   const [busy, startTransition] = useTransition();
@@ -39,8 +40,14 @@ export function RemoveRoute({ host, id, onResult }: { host: string; id: string; 
             startTransition(async () => {
               const r = await removeRouteAction({ members });
               applyResult(r);
-              onResult(r);
-              offerUndo({ kind: 'remove-route', removed }, r);
+              const went = removed.filter((m) => r.removed?.some((x) => x.host === m.host && x.id === m.binding.id));
+              if (!r.ok && went.length) {
+                // Half done: the inspected binding may be one that went (and its alert with it), so the
+                // status line says which half is gone and which remains.
+                onResult(null);
+                store.getState().announce(r.message);
+              } else onResult(r);
+              offerUndo({ kind: 'remove-route', removed: went }, r);
             })
           }
         >

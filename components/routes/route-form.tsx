@@ -1,15 +1,18 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
-import { Field, buttonClass, inputClass } from '@/components/console/field';
+import { Field, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { PlanSteps } from '@/components/console/plan-steps';
+import { useOfferUndo } from '@/components/console/use-offer-undo';
+import { usePlannedChange } from '@/components/console/use-planned-change';
+import { importIdOf } from '@/lib/console/route-change';
 import { selectAccess, selectTopology } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 import { bindingEdgeId } from '@/components/graph/node-ids';
 import { PlanPreview } from '@/components/bindings/plan-preview';
-import { createRouteAction, previewRouteAction, type RouteActionResult } from './actions';
+import { createRouteAction, previewRouteAction } from './actions';
 import { importHosts, routeServices, suggestedFront } from './route-suggestions';
 
 type Values = { entryHost: string; iface: string; port: string; proto: string; service: string; throughHost: string; address: string; throughPort: string; id: string; masquerade: boolean };
@@ -24,12 +27,9 @@ export function RouteForm() {
   const topology = useConsole(selectTopology);
   const access = useConsole(selectAccess);
   const store = useConsoleStoreApi();
-  const applyResult = useApplyResult();
+  const offerUndo = useOfferUndo();
   const uid = useId();
   const [values, setValues] = useState<Values>(empty);
-  const [result, setResult] = useState<RouteActionResult | null>(null);
-  const [plannedFor, setPlannedFor] = useState<string | null>(null);
-  const [busy, startTransition] = useTransition();
 
   const may = (h: string) => mayChange(access, h);
   const entryHosts = topology.hosts.filter((h) => h.reachable && may(h.name));
@@ -40,9 +40,15 @@ export function RouteForm() {
   const through = throughHosts.find((h) => h.name === values.throughHost);
 
   const input = { ...values };
-  const key = JSON.stringify(input);
-  const planReady = plannedFor === key && result?.ok === true;
-  const errors = result && !result.ok ? result.errors : {};
+  const { result, errors, planReady, busy, onSubmit } = usePlannedChange(input, previewRouteAction, createRouteAction, (r) => {
+    const id = values.id.trim();
+    // Its undo removes both halves: the export, then the import.
+    offerUndo({ kind: 'create-route', created: [{ host: values.throughHost, id: importIdOf(id) }, { host: values.entryHost, id }] }, r);
+    if (r.ok) {
+      store.getState().selectEdge(bindingEdgeId(values.entryHost, id));
+      store.getState().openPanel(null);
+    }
+  });
 
   // Choosing the service or the import host suggests the import's front (the operator may change it).
   const withSuggestion = (v: Values): Values => {
@@ -63,27 +69,7 @@ export function RouteForm() {
       aria-label="New route"
       noValidate
       className="flex flex-col gap-3 p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const submitter = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value');
-        startTransition(async () => {
-          if (submitter === 'create') {
-            const r = await createRouteAction(input);
-            setResult(r);
-            setPlannedFor(null);
-            applyResult(r);
-            if (r.ok) {
-              store.getState().selectEdge(bindingEdgeId(values.entryHost, values.id.trim()));
-              store.getState().openPanel(null);
-            }
-            return;
-          }
-          const r = await previewRouteAction(input);
-          setResult(r);
-          setPlannedFor(r.ok ? key : null);
-          if (r.ok) store.getState().announce(r.message);
-        });
-      }}
+      onSubmit={onSubmit}
     >
       <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">New route</h2>
       <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -185,18 +171,7 @@ export function RouteForm() {
       </label>
       <FormAlert result={result} />
       {planReady && result?.ok && result.plans?.map((p) => <PlanPreview key={p.host} host={p.host} plan={p.plan} />)}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" name="step" value="plan" className={buttonClass.secondary} disabled={busy}>
-          Preview plan
-        </button>
-        <button type="submit" name="step" value="create" className={buttonClass.primary} disabled={busy || !planReady}>
-          Create route
-        </button>
-        <button type="button" className={buttonClass.secondary} onClick={() => store.getState().openPanel(null)}>
-          Cancel
-        </button>
-      </div>
-      {!planReady && <p className="text-xs text-slate-500">Preview both hosts’ plans first; Create route applies them, the import first.</p>}
+      <PlanSteps verb="Create route" busy={busy} planReady={planReady} hint="Preview both hosts’ plans first; Create route applies them, the import first." onCancel={() => store.getState().openPanel(null)} />
     </form>
   );
 }

@@ -132,7 +132,7 @@ describe('removing a route', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.failure.code).toBe('stale');
-    expect(r.message).toMatch(/^Removed h3-route from host2, but host1 refused to remove h3-route-in: .* Still there: h3-route-in from host1\.$/);
+    expect(r.message).toMatch(/^Removed h3-route from host2, but host1 refused to remove h3-route-in: .* Still there: h3-route-in on host1\.$/);
     expect((await bindingsOn(net, 'host1')).map((b) => b.id)).toEqual(['h3-route-in']);
   });
 });

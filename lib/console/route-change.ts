@@ -180,9 +180,9 @@ export async function removeRoute(ops: RouteHostOperations, members: readonly Ro
   for (const m of members) {
     const r = await ops.remove(m.host, m.id, m.revision);
     if (!r.ok) {
-      const rest = members.filter((x) => !removed.includes(x));
+      const rest = members.filter((x) => !removed.includes(x)).map((x) => `${x.id} on ${x.host}`);
       const done = removed.length ? `Removed ${names(removed)}, but ` : 'Nothing changed: ';
-      return { ok: false, removed, failure: r, message: `${done}${m.host} refused to remove ${m.id}: ${r.message} Still there: ${names(rest)}.` };
+      return { ok: false, removed, failure: r, message: `${done}${m.host} refused to remove ${m.id}: ${r.message} Still there: ${rest.join(' and ')}.` };
     }
     removed.push(m);
   }
