@@ -49,6 +49,27 @@ async function bindingIds(page: Page, host: string): Promise<string[]> {
   return ((await r.json()) as { bindings: { id: string }[] }).bindings.map((b) => b.id).sort();
 }
 
+test('a route created from its form can be undone: the export, then the import, go again and nothing is left on either host', async ({ page }) => {
+  const c = await openConsole(page);
+  const form = await planRoute(page, '4433');
+  await expect(form.getByRole('region', { name: 'Plan' })).toHaveCount(2);
+  await form.getByRole('button', { name: 'Create route' }).click();
+  await expect(c.edge(routeExport)).toHaveCount(1);
+  expect(await bindingIds(page, 'host1')).toEqual(['h3-route-in']);
+  expect(await bindingIds(page, 'host2')).toEqual(['h3-route']);
+
+  const undo = page.getByRole('region', { name: 'Undo' });
+  await expect(undo).toContainText('Created h3-route-in on host1 and h3-route on host2');
+  await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Undone: Removed h3-route from host2. Removed h3-route-in from host1.');
+  await expect(c.edges()).toHaveCount(0);
+  expect(await bindingIds(page, 'host1')).toEqual([]);
+  expect(await bindingIds(page, 'host2')).toEqual([]);
+  // Each removal is audited as an undo.
+  await page.goto(`${own.url}audit`);
+  await expect(page.getByRole('cell', { name: 'remove (undo)', exact: true })).toHaveCount(2);
+});
+
 test('creates a route from its form after showing both hosts’ plans; selecting it lights both halves', async ({ page }) => {
   const c = await openConsole(page);
   const form = await planRoute(page, '4433');
@@ -113,6 +134,59 @@ test('removing one half of a route offers to remove both, and Remove both leaves
   await page.getByRole('button', { name: 'Remove binding' }).click();
   await page.getByRole('group', { name: 'Confirm removal' }).getByRole('button', { name: 'Remove both' }).click();
   await expect(c.edges()).toHaveCount(0);
+  expect(await bindingIds(page, 'host2')).toEqual([]);
+});
+
+test('a half-done Remove both says which half is gone and which remains, and its Undo makes the removed half again', async ({ page }) => {
+  const c = await openConsole(page);
+  const form = await planRoute(page, '4433');
+  await expect(form.getByRole('region', { name: 'Plan' })).toHaveCount(2);
+  await form.getByRole('button', { name: 'Create route' }).click();
+  await expect(c.edge(routeExport)).toHaveCount(1);
+  await page.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Dismiss' }).click();
+
+  // This page stops hearing of changes (its event stream never answers), and meanwhile someone
+  // else moves the import on: the page still holds the import's older revision.
+  await page.route('**/api/events**', () => {});
+  await page.reload();
+  await expect(c.edge(routeImport)).toHaveCount(1);
+  const moved = await page.request.put(`${own.url}api/v1/hosts/host1/bindings/h3-route-in`, {
+    data: { target: '192.168.4.4:2211', revision: 1 },
+    headers: { origin: new URL(own.url).origin },
+  });
+  expect(moved.status()).toBe(200);
+
+  await c.select(routeExport);
+  await page.getByRole('button', { name: 'Remove binding' }).click();
+  const confirm = page.getByRole('group', { name: 'Confirm removal' });
+  await expect(confirm).toContainText('It is part of a route with h3-route-in on host1.');
+  await confirm.getByRole('button', { name: 'Remove both' }).click();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Removed h3-route from host2, but host1 refused to remove h3-route-in:');
+  await expect(status).toContainText('Still there: h3-route-in on host1.');
+  expect(await bindingIds(page, 'host2')).toEqual([]);
+  expect(await bindingIds(page, 'host1')).toEqual(['h3-route-in']);
+  await expect(c.edge(routeExport)).toHaveCount(0);
+  await expect(c.edge('binding h3-route-in: host1 10.2.1.3:2211 → 192.168.4.4:2211')).toHaveCount(1);
+
+  // The undo offers back what went: the export, aimed at the import's front as before.
+  const undo = page.getByRole('region', { name: 'Undo' });
+  await expect(undo).toContainText('Removed h3-route from host2');
+  await undo.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(status).toContainText('Undone: Created export h3-route on host2.');
+  await expect(c.edge(routeExport)).toHaveCount(1);
+  expect(await bindingIds(page, 'host2')).toEqual(['h3-route']);
+  expect(await bindingIds(page, 'host1')).toEqual(['h3-route-in']);
+
+  // Both removed again (through the API), for the tests that follow.
+  await page.unroute('**/api/events**');
+  for (const [host, id] of [['host2', 'h3-route'], ['host1', 'h3-route-in']] as const) {
+    const list = (await (await page.request.get(`${own.url}api/v1/bindings?host=${host}`)).json()) as { bindings: { id: string; revision: number }[] };
+    const revision = list.bindings.find((b) => b.id === id)!.revision;
+    const gone = await page.request.delete(`${own.url}api/v1/hosts/${host}/bindings/${id}?revision=${revision}`, { headers: { origin: new URL(own.url).origin } });
+    expect(gone.status()).toBe(200);
+  }
+  expect(await bindingIds(page, 'host1')).toEqual([]);
   expect(await bindingIds(page, 'host2')).toEqual([]);
 });
 
