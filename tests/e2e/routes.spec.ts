@@ -42,6 +42,14 @@ async function planRoute(page: Page, port: string) {
   return form;
 }
 
+/** Plan and create the route h3-route from its form (host2 eth0:4433 → host1's import of HOST3's service). */
+async function createRoute(page: Page, c: ConsolePage) {
+  const form = await planRoute(page, '4433');
+  await expect(form.getByRole('region', { name: 'Plan' })).toHaveCount(2);
+  await form.getByRole('button', { name: 'Create route' }).click();
+  await expect(c.edge(routeExport)).toHaveCount(1);
+}
+
 /** The bindings a host holds, through the JSON API with the page's session. */
 async function bindingIds(page: Page, host: string): Promise<string[]> {
   const r = await page.request.get(`${own.url}api/v1/bindings?host=${host}`);
@@ -51,10 +59,7 @@ async function bindingIds(page: Page, host: string): Promise<string[]> {
 
 test('a route created from its form can be undone: the export, then the import, go again and nothing is left on either host', async ({ page }) => {
   const c = await openConsole(page);
-  const form = await planRoute(page, '4433');
-  await expect(form.getByRole('region', { name: 'Plan' })).toHaveCount(2);
-  await form.getByRole('button', { name: 'Create route' }).click();
-  await expect(c.edge(routeExport)).toHaveCount(1);
+  await createRoute(page, c);
   expect(await bindingIds(page, 'host1')).toEqual(['h3-route-in']);
   expect(await bindingIds(page, 'host2')).toEqual(['h3-route']);
 
@@ -139,10 +144,7 @@ test('removing one half of a route offers to remove both, and Remove both leaves
 
 test('a half-done Remove both says which half is gone and which remains, and its Undo makes the removed half again', async ({ page }) => {
   const c = await openConsole(page);
-  const form = await planRoute(page, '4433');
-  await expect(form.getByRole('region', { name: 'Plan' })).toHaveCount(2);
-  await form.getByRole('button', { name: 'Create route' }).click();
-  await expect(c.edge(routeExport)).toHaveCount(1);
+  await createRoute(page, c);
   await page.getByRole('region', { name: 'Undo' }).getByRole('button', { name: 'Dismiss' }).click();
 
   // This page stops hearing of changes (its event stream never answers), and meanwhile someone
