@@ -90,6 +90,11 @@ describe('engine verbs on a simulated host', () => {
     const ring = await h.sw('export', '--in', 'eth1', '--port', '3403', '--to', '10.2.1.3:3402', '--id', 'ring-back', '--allow-local-target');
     expect(ring.exitCode).toBe(3);
     expect(ring.json.message).toMatch(/loop/);
+    // A rebind that closes the same ring through the other binding is refused too.
+    expect((await h.sw('export', '--in', 'eth1', '--port', '3403', '--to', '192.168.4.4:2211', '--id', 'ring-back')).exitCode).toBe(0);
+    const rering = await h.sw('rebind', 'ring-back', '--to', '10.2.1.3:3402', '--allow-local-target');
+    expect(rering.exitCode).toBe(3);
+    expect(rering.json.message).toMatch(/leads back to the front of "ring-back".*a loop/);
     const stale = await h.sw('rebind', 'nc', '--to', '192.168.4.4:2211', '--revision', '7');
     expect(stale.exitCode).toBe(3);
     expect(stale.json.message).toMatch(/changed since you loaded it/);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileSystemError } from '../errors';
 import { emptyState, type HostState } from '../model/binding';
 import { parseHostState } from './state-schema';
-import { stateText } from './state-text';
+import { stateBytes } from './state-text';
 import type { StateStore } from './state-store';
 import { withLockFile } from './lock';
 
@@ -30,14 +30,14 @@ export class FileStateStore implements StateStore {
   }
 
   async read(): Promise<HostState> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.file, 'utf8');
+      bytes = await readFile(this.file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
       throw fileSystemError(e, `read ${this.file}`);
     }
-    return parseHostState(text, this.file);
+    return parseHostState(bytes, this.file);
   }
 
   async write(state: HostState): Promise<void> {
@@ -46,8 +46,7 @@ export class FileStateStore implements StateStore {
     try {
       const fh = await open(tmp, 'w', 0o600);
       try {
-        // Each writeFile continues at the handle's position and writes its piece in full.
-        for (const piece of stateText(state)) await fh.writeFile(piece);
+        await fh.writeFile(stateBytes(state));
         await fh.sync();
       } finally {
         await fh.close();

@@ -1,25 +1,79 @@
+import { createHash } from 'node:crypto';
 import type { HostState } from '../model/binding';
 
 /**
- * The state file's text: the document's own fields on the first line, then one binding and one
- * exposure per line. Still plain JSON that a person can edit line by line, about half the bytes of
- * a two-space indented file (less to write, fsync, read and parse at 10,000 bindings). Yields
- * pieces of at most ~1,000 entries, so no single string holds the whole file.
+ * The state file's bytes: the document's own fields and a seal on the first line, then one binding
+ * and one exposure per line. Plain JSON that a person can edit line by line. The seal is a sha256
+ * of the whole file (with the seal's own value left out): a file exactly as Switchyard wrote it is
+ * trusted without validating every entry again, while any edit breaks the seal, so the file is then
+ * validated as strictly as operator input. Entries read from or written to the file remember their
+ * line, so a change rewrites unchanged entries byte for byte instead of serializing them again.
  */
-export function* stateText(state: HostState): Generator<string> {
-  const head = { version: state.version, ...(state.backend ? { backend: state.backend } : {}) };
-  yield `${JSON.stringify(head).slice(0, -1)},\n"bindings": [`;
-  yield* entryLines(state.bindings);
-  yield '],\n"exposed": [';
-  yield* entryLines(state.exposed);
-  yield ']}\n';
+
+/** Bumped whenever the stored shape or its validation changes, so older seals are checked afresh. */
+const sealDomain = 'switchyard-state-1\n';
+const sealKey = Buffer.from('"seal":"');
+const sealLength = 64;
+const newline = Buffer.from('\n');
+const nextLine = Buffer.from(',\n');
+
+/** The line each entry was read from or last written as (a view into that file's bytes). */
+const entryLines = new WeakMap<object, Buffer>();
+
+function entryLine(entry: object): Buffer {
+  let line = entryLines.get(entry);
+  if (line === undefined) {
+    line = Buffer.from(JSON.stringify(entry));
+    entryLines.set(entry, line);
+  }
+  return line;
 }
 
-function* entryLines(entries: readonly unknown[]): Generator<string> {
-  const chunk = 1000;
-  for (let i = 0; i < entries.length; i += chunk) {
-    const lines = entries.slice(i, i + chunk).map((e) => JSON.stringify(e));
-    yield `${i === 0 ? '' : ','}\n${lines.join(',\n')}`;
+/** The state file's bytes, sealed. */
+export function stateBytes(state: HostState): Buffer {
+  const head = { version: state.version, ...(state.backend ? { backend: state.backend } : {}) };
+  const before = Buffer.from(`${JSON.stringify(head).slice(0, -1)},${sealKey}`);
+  const parts = [before, Buffer.alloc(sealLength), Buffer.from('",\n"bindings": [')];
+  addLines(parts, state.bindings);
+  parts.push(Buffer.from('],\n"exposed": ['));
+  addLines(parts, state.exposed);
+  parts.push(Buffer.from(']}\n'));
+  const bytes = Buffer.concat(parts);
+  bytes.write(sealOf(bytes, before.length), before.length, 'latin1');
+  return bytes;
+}
+
+function addLines(parts: Buffer[], entries: readonly object[]): void {
+  entries.forEach((e, i) => parts.push(i === 0 ? newline : nextLine, entryLine(e)));
+  if (entries.length > 0) parts.push(newline);
+}
+
+/** The seal of a file's bytes whose seal value starts at `at`. */
+function sealOf(bytes: Buffer, at: number): string {
+  return createHash('sha256').update(sealDomain).update(bytes.subarray(0, at)).update(bytes.subarray(at + sealLength)).digest('hex');
+}
+
+/**
+ * The state in a file exactly as Switchyard wrote it, its entries remembering their lines; undefined
+ * when the seal is missing or does not hold (the file must then be validated in full).
+ */
+export function sealedState(bytes: Buffer): HostState | undefined {
+  const headEnd = bytes.indexOf(0x0a);
+  const key = headEnd < 0 ? -1 : bytes.lastIndexOf(sealKey, headEnd);
+  if (key < 0) return undefined;
+  const at = key + sealKey.length;
+  if (bytes[at + sealLength] !== 0x22 || bytes.toString('latin1', at, at + sealLength) !== sealOf(bytes, at)) return undefined;
+  const doc = JSON.parse(bytes.toString('utf8')) as HostState;
+  const state: HostState = { version: 1, ...(doc.backend ? { backend: doc.backend } : {}), bindings: doc.bindings, exposed: doc.exposed };
+  const entries: object[] = [...state.bindings, ...state.exposed];
+  const lines: Buffer[] = [];
+  for (let start = headEnd + 1; start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    if (bytes[start] === 0x7b) lines.push(bytes.subarray(start, bytes[stop - 1] === 0x2c ? stop - 1 : stop));
+    start = stop + 1;
   }
-  if (entries.length > 0) yield '\n';
+  if (lines.length !== entries.length) return undefined;
+  entries.forEach((e, i) => entryLines.set(e, lines[i]));
+  return state;
 }

@@ -21,21 +21,26 @@ function frontsOverlap(a: Binding, b: Binding, facts: HostFacts): boolean {
   return frontCatches(exp, imp.proto, imp.front.address!, imp.front.port, facts);
 }
 
-/** Bindings grouped by protocol and front port: only bindings in one group can catch the same packets. */
-export type FrontIndex = Map<string, Binding[]>;
+/** The bindings whose front has this protocol and port: only those can catch the same packets. */
+export type FrontLookup = (proto: string, port: number) => readonly Binding[];
 
 const frontKey = (proto: string, port: number) => `${proto}/${port}`;
 
-/** Index bindings by protocol and front port, so conflict checks look up instead of scanning. */
-export function frontIndex(bindings: readonly Binding[]): FrontIndex {
-  const index: FrontIndex = new Map();
+/** Index bindings by protocol and front port, for checking many new bindings against them. */
+export function frontIndex(bindings: readonly Binding[]): FrontLookup {
+  const index = new Map<string, Binding[]>();
   for (const b of bindings) {
     const k = frontKey(b.proto, b.front.port);
     const group = index.get(k);
     if (group) group.push(b);
     else index.set(k, [b]);
   }
-  return index;
+  return (proto, port) => index.get(frontKey(proto, port)) ?? [];
+}
+
+/** Look fronts up by one pass over the bindings per look-up, for checking one binding (no index built). */
+export function frontScan(bindings: readonly Binding[]): FrontLookup {
+  return (proto, port) => bindings.filter((b) => b.front.port === port && b.proto === proto);
 }
 
 /**
@@ -43,9 +48,9 @@ export function frontIndex(bindings: readonly Binding[]): FrontIndex {
  * with b's id stands for b's old version): a front already bound, or a target that leads back
  * to its own front (directly or through the host's other bindings).
  */
-export function checkConflicts(b: Binding, others: FrontIndex, facts: HostFacts): void {
+export function checkConflicts(b: Binding, others: FrontLookup, facts: HostFacts): void {
   const near = (proto: string, port: number) => {
-    const group = (others.get(frontKey(proto, port)) ?? []).filter((o) => o.id !== b.id);
+    const group = others(proto, port).filter((o) => o.id !== b.id);
     return b.proto === proto && b.front.port === port ? [...group, b] : group;
   };
   const clash = near(b.proto, b.front.port).find((o) => o !== b && frontsOverlap(o, b, facts));

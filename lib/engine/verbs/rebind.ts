@@ -3,7 +3,7 @@ import { resolveName } from '../host/resolve';
 import type { Binding } from '../model/binding';
 import type { ChangeReport } from '../model/report';
 import { parseTarget } from '../model/validate';
-import { checkConflicts, frontIndex } from './conflicts';
+import { checkConflicts, frontScan } from './conflicts';
 import type { EngineContext } from './context';
 import { findBinding } from './find-binding';
 import { transact } from './transact';
@@ -31,7 +31,9 @@ export async function rebind(ctx: EngineContext, o: RebindOptions): Promise<Chan
       return { next: state, changes: [] };
     }
     const after: Binding = { ...b, target, revision: b.revision + 1 };
-    checkConflicts(after, frontIndex(state.bindings), facts);
+    // One binding changes and its front stays: scanning for the few fronts the checks need costs
+    // less than indexing every binding.
+    checkConflicts(after, frontScan(state.bindings), facts);
     return { next: { ...state, bindings: state.bindings.map((x) => (x.id === b.id ? after : x)) }, changes: [{ op: 'rebind', id: b.id, before: b, after }] };
   }, { rails: { allowLocalTarget: o.allowLocalTarget, force: false } });
   const binding = r.state.bindings.find((b) => b.id === o.id)!;
