@@ -111,5 +111,9 @@ describe.each(backends)('host failures are typed, plain and leave nothing behind
     const piped = await execa('bash', ['-c', cmd], { reject: false, env: { SWITCHYARD_IPTABLES: 'iptables-nft', SWITCHYARD_BACKEND: backend } });
     expect(String(piped.stderr)).toBe('');
     expect(String(piped.stdout)).toMatch(/^exit 0$/m);
+    // The same under --json, whose report is written out piece by piece.
+    const pipedJson = await execa('bash', ['-c', cmd.replace('plan --file', '--json plan --file')], { reject: false, env: { SWITCHYARD_IPTABLES: 'iptables-nft', SWITCHYARD_BACKEND: backend } });
+    expect(String(pipedJson.stderr)).toBe('');
+    expect(String(pipedJson.stdout)).toMatch(/^exit 0$/m);
   });
 });

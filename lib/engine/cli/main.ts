@@ -2,7 +2,8 @@ import { EngineError } from '../errors';
 import { iptablesCommands } from '../iptables/kernel';
 import { ProcessRunner } from '../runner/process-runner';
 import { defaultWatchIntervalMs, realHostProbe, rememberingHost, serveInvocation, serveStdio } from '../serve';
-import { runSwitchyard } from './run';
+import { writeJson } from './json-stream';
+import { runSwitchyardReport } from './run';
 
 /** Entry point of `dist/switchyard.mjs`: the real host, the real state file. */
 async function main(): Promise<void> {
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (await serveIfAsked(argv)) return;
   const stdin = argv.includes('-') ? await readStdin() : undefined;
-  const out = await runSwitchyard(argv, { runner: new ProcessRunner(), stdin });
+  const out = await runSwitchyardReport(argv, { runner: new ProcessRunner(), stdin });
+  // A report of 10,000 bindings goes out binding by binding, never as one string of megabytes.
+  if (out.json !== undefined) await writeJson(process.stdout, out.json);
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
   process.exitCode = out.exitCode;

@@ -177,8 +177,19 @@ async function dispatch(p: ParsedArgs, ctx: EngineContext, io: EngineIO): Promis
   }
 }
 
+/** A CLI run whose `--json` report is left as a value (`json`, with `stdout` empty), for a caller that writes it out piece by piece. */
+export interface EngineResult extends EngineOutput {
+  json?: unknown;
+}
+
 /** Run the `switchyard` CLI in process: parse, validate, run one verb, render. Never throws: every failure is an exit code and a message. */
 export async function runSwitchyard(argv: readonly string[], io: EngineIO): Promise<EngineOutput> {
+  const { json, ...out } = await runSwitchyardReport(argv, io);
+  return json === undefined ? out : { ...out, stdout: JSON.stringify(json) + '\n' };
+}
+
+/** {@link runSwitchyard}, with a successful `--json` report returned as the value itself rather than its text. */
+export async function runSwitchyardReport(argv: readonly string[], io: EngineIO): Promise<EngineResult> {
   const env = io.env ?? process.env;
   const wantsJson = argv.includes('--json');
   try {
@@ -202,7 +213,9 @@ export async function runSwitchyard(argv: readonly string[], io: EngineIO): Prom
       ...(io.store ? {} : { stateDir }),
     };
     const out = await dispatch(p, ctx, io);
-    return { exitCode: 0, stdout: wantsJson ? JSON.stringify(out.json) + '\n' : out.text(), stderr: '' };
+    // A report that JSON cannot write (undefined) still prints as JSON.stringify would print it.
+    if (wantsJson) return out.json === undefined ? { exitCode: 0, stdout: 'undefined\n', stderr: '' } : { exitCode: 0, stdout: '', stderr: '', json: out.json };
+    return { exitCode: 0, stdout: out.text(), stderr: '' };
   } catch (e) {
     const err = asEngineError(e);
     const report: ErrorReport = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.context ? { context: err.context } : {}) };
