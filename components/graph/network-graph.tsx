@@ -69,8 +69,8 @@ export function NetworkGraph() {
   // Recomputed whenever a node moves or is measured; only what changed reaches React Flow (a new array re-renders every edge).
   const edges = useUnchangedElements(useMemo(() => [...visible.edges, ...visibleForeign(graph.foreign, nodes, expanded, selectedEdgeId)], [visible.edges, graph.foreign, nodes, expanded, selectedEdgeId]));
   // Labels switch by a class on zoom, mounted with their edges; a large view draws only what is on screen.
-  const labels = useLabelZoom();
   const large = visible.nodes.length > 150;
+  const labels = useLabelZoom(large);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);

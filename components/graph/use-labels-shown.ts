@@ -16,17 +16,18 @@ export const LabelsMountedProvider = LabelsMounted.Provider;
 /**
  * For the graph: whether labels are readable at the current zoom (re-renders only when that
  * changes, not on every pan or zoom step), and whether they are in the DOM at all. Zoomed out at
- * first, the graph is drawn without them and they are mounted right after, in a transition that
- * yields to input; from then on a zoom step only switches a class instead of mounting or
- * unmounting every label (a large network's labels mounted in one zoom step took a frame of a second).
+ * first, a small graph is drawn without them and they are mounted right after, in a transition that
+ * yields to input; from then on a zoom step only switches a class. A `large` graph (drawing only the
+ * edges on screen) mounts them only while readable: its ~1,000 hidden labels, each observed and
+ * placed, cost seconds of its first render, and zoomed in only the edges on screen have one.
  */
-export function useLabelZoom(): { readable: boolean; mounted: boolean } {
+export function useLabelZoom(large: boolean): { readable: boolean; mounted: boolean } {
   const now = useStore(readable);
   const [mounted, setMounted] = useState(now);
   useEffect(() => {
-    if (!mounted) startTransition(() => setMounted(true));
-  }, [mounted]);
-  return { readable: now, mounted: mounted || now };
+    if (!mounted && !large) startTransition(() => setMounted(true));
+  }, [mounted, large]);
+  return { readable: now, mounted: (mounted && !large) || now };
 }
 
 /** For an edge: whether its label is in the DOM (shown or hidden by the graph's zoom class). */
