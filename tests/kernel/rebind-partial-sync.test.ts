@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, bind, exportAndImport, scratchNetwork, type ScratchNetwork } from './scratch-network';
+import { backendFlavours, bind, exportAndImport, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
 // A rebind is planned from the state file alone (no read of the kernel); when the kernel drifted from
 // it, the kernel refuses that transaction and a full sync follows, as kube-proxy's partial sync does.
-describe.each(backends)('rebind as a partial sync (%s backend)', (backend) => {
+describe.each(backendFlavours)('rebind as a partial sync (%s backend, %s)', (backend, flavour) => {
   let net: ScratchNetwork;
   beforeAll(async () => {
-    net = await scratchNetwork(backend);
+    net = await scratchNetwork(backend, flavour);
     await bind(net, exportAndImport);
   });
   afterAll(async () => {
@@ -20,7 +20,7 @@ describe.each(backends)('rebind as a partial sync (%s backend)', (backend) => {
     if (backend === 'iptables') {
       const chain = (await net.save()).match(/-A (SWITCHYARD-B-\w+) -p tcp -m comment --comment "switchyard:web" -j DNAT/)![1];
       const rule = ['-p', 'tcp', '-m', 'comment', '--comment', 'switchyard:web', '-j', 'DNAT', '--to-destination', '10.77.0.11:4422'];
-      expect((await net.exec(net.ns.host, 'iptables-nft', ['-t', 'nat', '-D', chain, ...rule])).exitCode).toBe(0);
+      expect((await net.exec(net.ns.host, flavour, ['-t', 'nat', '-D', chain, ...rule])).exitCode).toBe(0);
       return;
     }
     // web is the only export on tcp 2211, so its one target sits in local_targets.
