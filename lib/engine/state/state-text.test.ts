@@ -45,6 +45,15 @@ describe('the state file', () => {
     expect(JSON.parse(t).seal).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('hands out a sealed file\'s entries frozen, so none can drift from the line it will be written back as', () => {
+    const read = sealedState(stateBytes(state(3)))!;
+    const b = read.bindings[1];
+    expect([b, b.front, b.target].every(Object.isFrozen)).toBe(true);
+    expect(() => {
+      (b.target as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+
   it('writes empty lists and a state without a backend', () => {
     const s: HostState = { version: 1, bindings: [], exposed: [] };
     expect(parseHostState(stateBytes(s), '/x/state.json')).toEqual(s);

@@ -6,8 +6,9 @@ import type { HostState } from '../model/binding';
  * and one exposure per line. Plain JSON that a person can edit line by line. The seal is a sha256
  * of the whole file (with the seal's own value left out): a file exactly as Switchyard wrote it is
  * trusted without validating every entry again, while any edit breaks the seal, so the file is then
- * validated as strictly as operator input. Entries read from or written to the file remember their
- * line, so a change rewrites unchanged entries byte for byte instead of serializing them again.
+ * validated as strictly as operator input. Entries read from a sealed file remember their line and
+ * are frozen (so they cannot drift from it), so a change rewrites unchanged entries byte for byte
+ * instead of serializing them again.
  */
 
 /** Bumped whenever the stored shape or its validation changes, so older seals are checked afresh. */
@@ -17,16 +18,15 @@ const sealLength = 64;
 const newline = Buffer.from('\n');
 const nextLine = Buffer.from(',\n');
 
-/** The line each entry was read from or last written as (a view into that file's bytes). */
+/** The line each entry of a sealed file was read from (a view into that file's bytes), by the frozen entry. */
 const entryLines = new WeakMap<object, Buffer>();
 
-function entryLine(entry: object): Buffer {
-  let line = entryLines.get(entry);
-  if (line === undefined) {
-    line = Buffer.from(JSON.stringify(entry));
-    entryLines.set(entry, line);
-  }
-  return line;
+const entryLine = (entry: object): Buffer => entryLines.get(entry) ?? Buffer.from(JSON.stringify(entry));
+
+/** Freeze an entry and what it holds: a change makes a new entry, written afresh, never an edit of this one. */
+function freezeEntry(entry: object): object {
+  for (const part of Object.values(entry)) if (typeof part === 'object' && part !== null) Object.freeze(part);
+  return Object.freeze(entry);
 }
 
 /** The state file's bytes, sealed. */
@@ -74,6 +74,6 @@ export function sealedState(bytes: Buffer): HostState | undefined {
     start = stop + 1;
   }
   if (lines.length !== entries.length) return undefined;
-  entries.forEach((e, i) => entryLines.set(e, lines[i]));
+  entries.forEach((e, i) => entryLines.set(freezeEntry(e), lines[i]));
   return state;
 }
