@@ -213,8 +213,7 @@ export async function runSwitchyardReport(argv: readonly string[], io: EngineIO)
       ...(io.store ? {} : { stateDir }),
     };
     const out = await dispatch(p, ctx, io);
-    // A report that JSON cannot write (undefined) still prints as JSON.stringify would print it.
-    if (wantsJson) return out.json === undefined ? { exitCode: 0, stdout: 'undefined\n', stderr: '' } : { exitCode: 0, stdout: '', stderr: '', json: out.json };
+    if (wantsJson) return { exitCode: 0, stdout: '', stderr: '', json: out.json };
     return { exitCode: 0, stdout: out.text(), stderr: '' };
   } catch (e) {
     const err = asEngineError(e);
