@@ -1,10 +1,9 @@
 'use client';
 
-import { useTransition } from 'react';
 import type { ActionResult } from '@/components/console/action-result';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
 import { buttonClass } from '@/components/console/field';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { selectGraph } from '@/components/console/console-selectors';
 import { bindingEdgeId } from '@/components/graph/node-ids';
@@ -18,9 +17,8 @@ import { routeRemovalOf } from './route-partners';
 export function RemoveRoute({ host, id, onResult }: { host: string; id: string; onResult: (r: ActionResult | null) => void }) {
   const graph = useConsole(selectGraph);
   const store = useConsoleStoreApi();
-  const applyResult = useApplyResult();
+  const { busy, run } = useChangeAction<Awaited<ReturnType<typeof removeRouteAction>>>();
   const offerUndo = useOfferUndo();
-  const [busy, startTransition] = useTransition();
   const members = routeRemovalOf(graph.edges, bindingEdgeId(host, id));
   if (!members) return null;
   const others = members.filter((m) => !(m.host === host && m.id === id));
@@ -37,9 +35,7 @@ export function RemoveRoute({ host, id, onResult }: { host: string; id: string; 
           className={buttonClass.danger}
           disabled={busy}
           onClick={() =>
-            startTransition(async () => {
-              const r = await removeRouteAction({ members });
-              applyResult(r);
+            run(() => removeRouteAction({ members }), (r) => {
               const went = removed.filter((m) => r.removed?.some((x) => x.host === m.host && x.id === m.binding.id));
               if (!r.ok && went.length) {
                 // Half done: the inspected binding may be one that went (and its alert with it), so the
