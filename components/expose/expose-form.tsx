@@ -1,11 +1,10 @@
 'use client';
 
-import { useId, useMemo, useState, useTransition } from 'react';
-import type { ActionResult } from '@/components/console/action-result';
+import { useId, useMemo, useState } from 'react';
 import { useConsole, useConsoleStoreApi } from '@/components/console/console-provider';
 import { Field, buttonClass, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { exposeAction } from './actions';
 import { selectAccess, selectHosts } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
@@ -16,11 +15,9 @@ export function ExposeForm() {
   const access = useConsole(selectAccess);
   const hosts = useMemo(() => allHosts.filter((h) => h.reachable && mayChange(access, h.name)).map((h) => h.name), [allHosts, access]);
   const store = useConsoleStoreApi();
-  const applyResult = useApplyResult();
   const uid = useId();
   const [values, setValues] = useState({ host: '', cidr: '', bridge: 'weave', name: '' });
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, startTransition] = useTransition();
+  const { result, busy, run } = useChangeAction();
   const errors = result && !result.ok ? result.errors : {};
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
   return (
@@ -30,12 +27,12 @@ export function ExposeForm() {
       className="flex flex-col gap-3 p-4"
       onSubmit={(e) => {
         e.preventDefault();
-        startTransition(async () => {
-          const r = await exposeAction(values);
-          setResult(r);
-          applyResult(r);
-          if (r.ok) store.getState().openPanel(null);
-        });
+        run(
+          () => exposeAction(values),
+          (r) => {
+            if (r.ok) store.getState().openPanel(null);
+          },
+        );
       }}
     >
       <h2 className="text-base font-semibold text-slate-900">Expose a host on the overlay</h2>

@@ -1,11 +1,9 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
-import type { ActionResult } from '@/components/console/action-result';
 import { buttonClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { repairAction } from './drift-actions';
 
 function RuleList({ title, rules }: { title: string; rules: string[] }) {
@@ -26,9 +24,7 @@ function RuleList({ title, rules }: { title: string; rules: string[] }) {
 
 /** A drifted binding's exact missing and unexpected rules, and "Repair" (operators of its host) to put that binding alone back. */
 export function DriftRules({ host, binding: b, mayRepair }: { host: string; binding: BindingReport; mayRepair: boolean }) {
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, startTransition] = useTransition();
-  const applyResult = useApplyResult();
+  const { result, busy, run } = useChangeAction();
   if (!b.drift && b.state === 'active') return null;
   const missing = b.drift?.missing ?? [];
   const unexpected = b.drift?.unexpected ?? [];
@@ -47,13 +43,7 @@ export function DriftRules({ host, binding: b, mayRepair }: { host: string; bind
             type="button"
             className={buttonClass.primary}
             disabled={busy}
-            onClick={() =>
-              startTransition(async () => {
-                const r = await repairAction({ host, id: b.id });
-                setResult(r);
-                applyResult(r);
-              })
-            }
+            onClick={() => run(() => repairAction({ host, id: b.id }))}
           >
             {busy ? 'Repairing…' : 'Repair'}
           </button>

@@ -1,10 +1,9 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/components/console/action-result';
+import { useState } from 'react';
 import { Field, buttonClass, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { useConsoleStoreApi } from '@/components/console/console-provider';
 import { bindingEdgeId } from '@/components/graph/node-ids';
 import type { ForeignEdgeData } from '@/components/graph/graph-model';
@@ -17,9 +16,7 @@ import { adoptAction } from './foreign-actions';
 export function ForeignRuleInspector({ edge, mayAdopt }: { edge: ForeignEdgeData; mayAdopt: boolean }) {
   const { host, rule, target } = edge;
   const [id, setId] = useState(rule.adoptAs?.id ?? '');
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, startTransition] = useTransition();
-  const applyResult = useApplyResult();
+  const { result, busy, run } = useChangeAction();
   const store = useConsoleStoreApi();
   const a = rule.adoptAs;
   const rows: [string, string][] = [
@@ -57,12 +54,12 @@ export function ForeignRuleInspector({ edge, mayAdopt }: { edge: ForeignEdgeData
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            startTransition(async () => {
-              const r = await adoptAction({ host, ref: rule.ref, id });
-              setResult(r);
-              applyResult(r);
-              if (r.ok) store.getState().selectEdge(bindingEdgeId(host, id.trim()));
-            });
+            run(
+              () => adoptAction({ host, ref: rule.ref, id }),
+              (r) => {
+                if (r.ok) store.getState().selectEdge(bindingEdgeId(host, id.trim()));
+              },
+            );
           }}
         >
           <h3 className="text-sm font-semibold text-slate-900">Adopt</h3>

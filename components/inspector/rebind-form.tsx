@@ -1,11 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
-import type { ActionResult } from '@/components/console/action-result';
 import { Field, buttonClass, inputClass } from '@/components/console/field';
 import { FormAlert } from '@/components/console/form-alert';
-import { useApplyResult } from '@/components/console/use-apply-result';
+import { useChangeAction } from '@/components/console/use-change-action';
 import { useOfferUndo } from '@/components/console/use-offer-undo';
 import { targetText } from '@/components/graph/binding-label';
 import { rebindAction } from './actions';
@@ -13,9 +12,7 @@ import { rebindAction } from './actions';
 /** Rebind without dragging: type the new target (WCAG 2.5.7). Sends the revision the operator loaded. */
 export function RebindForm({ host, binding }: { host: string; binding: BindingReport }) {
   const [target, setTarget] = useState(targetText(binding));
-  const [result, setResult] = useState<ActionResult | null>(null);
-  const [busy, startTransition] = useTransition();
-  const applyResult = useApplyResult();
+  const { result, busy, run } = useChangeAction();
   const offerUndo = useOfferUndo();
   return (
     <form
@@ -24,12 +21,10 @@ export function RebindForm({ host, binding }: { host: string; binding: BindingRe
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        startTransition(async () => {
-          const r = await rebindAction({ host, id: binding.id, revision: binding.revision, target });
-          setResult(r);
-          applyResult(r);
-          offerUndo({ kind: 'rebind', host, id: binding.id, from: targetText(binding), to: target.trim() }, r);
-        });
+        run(
+          () => rebindAction({ host, id: binding.id, revision: binding.revision, target }),
+          (r) => offerUndo({ kind: 'rebind', host, id: binding.id, from: targetText(binding), to: target.trim() }, r),
+        );
       }}
     >
       <h3 className="text-sm font-semibold text-slate-900">Rebind</h3>
