@@ -1,8 +1,7 @@
 import { hostWarnings } from '../host/facts';
 import type { Binding, HostState } from '../model/binding';
 import type { ChangeReport, HostFacts } from '../model/report';
-import type { StateView } from '../state/state-view';
-import { replaceBinding } from '../state/state-view';
+import { replaceBinding, wholeView, type StateView } from '../state/state-view';
 import { backendOf, hostFacts, type EngineContext } from './context';
 import { checkRevision, findBinding } from './find-binding';
 import type { RailOptions } from './rails';
@@ -24,11 +23,15 @@ export async function transactOne(
   return ctx.store.withLock(async () => {
     const reading = hostFacts(ctx);
     reading.catch(() => undefined);
-    const view = await ctx.store.view();
+    let view = await ctx.store.view();
     const facts = await reading;
-    const found = view.binding(target.id);
-    // An unknown id: its message lists every id, so the whole state is read.
-    const b = found ? checkRevision(found, target.expectRevision) : findBinding(await view.whole(), target.id, facts.hostname, target.expectRevision);
+    if (!view.binding(target.id)) {
+      // An unknown id: its message lists every id, so the whole state is read (and serves as the view).
+      const whole = await view.whole();
+      findBinding(whole, target.id, facts.hostname);
+      view = wholeView(whole);
+    }
+    const b = checkRevision(view.binding(target.id)!, target.expectRevision);
     // A binding exists, so the state is in use: the backend it records serves it.
     const backend = backendOf(ctx, { backend: view.backend, bindings: [b], exposed: view.exposed });
     const after = await decide(b, view, facts);
