@@ -1,7 +1,6 @@
 import { execa } from 'execa';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStateStore } from '@/lib/engine';
 import { cliPath } from '@/lib/lab/paths';
 import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
@@ -13,7 +12,8 @@ describe.each(backends)('concurrent invocations and a killed one (%s backend)', 
   afterAll(async () => {
     await net?.dispose();
   });
-  const state = async () => JSON.parse(await readFile(join(net.stateDir, 'state.json'), 'utf8'));
+  // The state as every verb reads it: the state file with the journal's records applied.
+  const state = () => new FileStateStore(net.stateDir).read();
 
   it('ten concurrent exports with distinct ids all land; the state file parses', async () => {
     const ids = Array.from({ length: 10 }, (_, i) => `svc-${i}`);
