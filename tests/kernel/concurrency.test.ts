@@ -19,7 +19,7 @@ describe.each(backends)('concurrent invocations and a killed one (%s backend)', 
     const ids = Array.from({ length: 10 }, (_, i) => `svc-${i}`);
     const results = await Promise.all(ids.map((id, i) => net.sw(['export', '--port', String(3000 + i), '--to', '10.77.0.11:4422', '--id', id])));
     results.forEach((r) => expect(r.exitCode, r.stderr).toBe(0));
-    expect((await state()).bindings.map((b: { id: string }) => b.id).sort()).toEqual([...ids].sort());
+    expect((await state()).bindings.map((b) => b.id).sort()).toEqual([...ids].sort());
     const list = await net.sw(['list']);
     expect(list.json.bindings.filter((b: { state: string }) => b.state === 'active')).toHaveLength(10);
     expect(await net.ask(net.ns.out, '192.168.77.2', 3007, 'seven')).toBe('c1: seven');
@@ -38,7 +38,7 @@ describe.each(backends)('concurrent invocations and a killed one (%s backend)', 
       const r = await child;
       if (r.signal === 'SIGKILL') killed++;
       const s = await state();
-      const web = s.bindings.find((b: { id: string }) => b.id === 'web');
+      const web = s.bindings.find((b) => b.id === 'web')!;
       expect(targets).toContain(`${web.target.address}:${web.target.port}`);
       const dnat = await net.targetsOf('web');
       expect(dnat).toHaveLength(1);

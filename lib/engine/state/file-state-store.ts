@@ -139,17 +139,19 @@ export class FileStateStore implements StateStore {
    */
   private async append(view: JournaledView, after: Binding): Promise<void> {
     const line = journalLine({ base: view.seal, before: view.binding(after.id)!, after });
+    let fh;
     try {
-      const fh = await open(this.journalFile, constants.O_WRONLY | constants.O_CREAT, 0o600);
-      try {
-        await fh.truncate(view.appendAt);
-        await fh.write(line, 0, line.length, view.appendAt);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      fh = await open(this.journalFile, constants.O_WRONLY | constants.O_CREAT, 0o600);
+      await fh.truncate(view.appendAt);
+      await fh.write(line, 0, line.length, view.appendAt);
+      await fh.sync();
+      await fh.close();
       if (!view.journalExists) await this.syncDir();
     } catch (e) {
+      // A full disk must not leave a half-written record (ignored, but clutter) or an empty journal behind.
+      await fh?.truncate(view.appendAt).catch(() => undefined);
+      await fh?.close().catch(() => undefined);
+      if (!view.journalExists) await unlink(this.journalFile).catch(() => undefined);
       throw fileSystemError(e, `write ${this.journalFile}`);
     }
   }
