@@ -43,9 +43,6 @@ class JournaledView implements StateView {
   get exposed() {
     return this.snapshot.exposed;
   }
-  get count() {
-    return this.snapshot.count;
-  }
   get seal() {
     return this.snapshot.seal;
   }

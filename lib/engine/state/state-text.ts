@@ -101,8 +101,6 @@ export interface SealedSnapshot {
   seal: string;
   backend?: HostState['backend'];
   exposed: Exposure[];
-  /** How many bindings the file holds. */
-  count: number;
   /** The binding with this id, or undefined. */
   binding(id: string): Binding | undefined;
   /** The bindings whose front has this protocol and port. */
@@ -120,8 +118,6 @@ export function sealedSnapshot(bytes: Buffer): SealedSnapshot | undefined {
   const from = bytes.indexOf(bindingsKey) + bindingsKey.length;
   const to = bytes.lastIndexOf(exposedKey);
   const exposed = JSON.parse(bytes.toString('utf8', to + exposedKey.length - 1, bytes.lastIndexOf(0x5d) + 1)) as Exposure[];
-  let count = 0;
-  for (let i = bytes.indexOf(0x0a, from); i >= 0 && i < to; i = bytes.indexOf(0x0a, i + 1)) if (bytes[i + 1] === 0x7b) count++;
   /** The parsed lines holding `needle` as a key and its whole value (at most one per line). */
   const linesWith = (needle: string, ends: string): Binding[] => {
     const found: Binding[] = [];
@@ -144,7 +140,6 @@ export function sealedSnapshot(bytes: Buffer): SealedSnapshot | undefined {
     seal: bytes.toString('latin1', at, at + sealLength),
     ...(head.backend ? { backend: head.backend } : {}),
     exposed,
-    count,
     binding: (id) => linesWith(`"id":${JSON.stringify(id)}`, ',}').find((b) => b.id === id),
     atFront: (proto, port) => linesWith(`"port":${port}`, ',}').filter((b) => b.front.port === port && b.proto === proto),
   };

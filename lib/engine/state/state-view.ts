@@ -2,15 +2,12 @@ import type { Binding, Exposure, HostState } from '../model/binding';
 
 /**
  * A host's state as a change of one binding needs it: that binding, the bindings on a few fronts
- * (for the clash and loop checks, and a backend's plan), the exposures, and how many bindings
- * there are. A store can answer these from a sealed state file without parsing every binding;
+ * (for the clash and loop checks, and a backend's plan), and the exposures. A store can answer these from a sealed state file without parsing every binding;
  * `whole()` reads everything (an unknown id's message, a full sync, an undo).
  */
 export interface StateView {
   backend?: HostState['backend'];
   exposed: readonly Exposure[];
-  /** How many bindings the state holds. */
-  count: number;
   /** The binding with this id, or undefined. */
   binding(id: string): Binding | undefined;
   /** The bindings whose front has this protocol and port (the `FrontLookup` the conflict checks take). */
@@ -23,7 +20,6 @@ export function wholeView(state: HostState): StateView {
   return {
     ...(state.backend ? { backend: state.backend } : {}),
     exposed: state.exposed,
-    count: state.bindings.length,
     binding: (id) => state.bindings.find((b) => b.id === id),
     atFront: (proto, port) => state.bindings.filter((b) => b.front.port === port && b.proto === proto),
     whole: async () => state,

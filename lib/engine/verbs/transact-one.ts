@@ -35,7 +35,7 @@ export async function transactOne(
     // A binding exists, so the state is in use: the backend it records serves it.
     const backend = backendOf(ctx, { backend: view.backend, bindings: [b], exposed: view.exposed });
     const after = await decide(b, view, facts);
-    const warnings = hostWarnings(facts, view.count);
+    const warnings = hostWarnings(facts, 1); // (the binding exists)
     if (!after) return { changes: [], script: '', warnings, binding: b };
     const changes = [{ op: 'rebind' as const, id: b.id, before: b, after }];
     warnings.unshift(...(await enforceRails(ctx, backend, changes, facts, opts.rails)));
