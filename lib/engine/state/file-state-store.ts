@@ -3,9 +3,10 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EngineError, fileSystemError } from '../errors';
 import { emptyState, type Binding, type HostState } from '../model/binding';
-import { applyRecords, journalError, journalLine, parseJournal, recordsFor, type Journal, type JournalRecord } from './state-journal';
+import { JournaledView } from './journaled-view';
+import { applyRecords, journalError, journalLine, parseJournal, recordsFor, type Journal } from './state-journal';
 import { parseHostState } from './state-schema';
-import { namedSeal, sealedSnapshot, stateBytes, type SealedSnapshot } from './state-text';
+import { namedSeal, sealedSnapshot, stateBytes } from './state-text';
 import type { StateStore } from './state-store';
 import { replaceBinding, wholeView, type StateView } from './state-view';
 import { withLockFile } from './lock';
@@ -17,41 +18,6 @@ export const foldEvery = 64;
 interface StateFiles {
   snapshot: Buffer | null;
   journal: Buffer | null;
-}
-
-/**
- * A sealed state file and the journal's records on top of it, read without parsing every binding:
- * the bindings a rebind asks about are found in the file's bytes, the records' versions win.
- */
-class JournaledView implements StateView {
-  private readonly latest = new Map<string, Binding>();
-
-  constructor(
-    private readonly snapshot: SealedSnapshot,
-    readonly records: readonly JournalRecord[],
-    /** Where the next record goes: after the last whole record written against this file (0: start afresh). */
-    readonly appendAt: number,
-    readonly journalExists: boolean,
-    readonly whole: () => Promise<HostState>,
-  ) {
-    for (const r of records) this.latest.set(r.after.id, r.after);
-  }
-
-  get backend() {
-    return this.snapshot.backend;
-  }
-  get exposed() {
-    return this.snapshot.exposed;
-  }
-  get seal() {
-    return this.snapshot.seal;
-  }
-  binding(id: string): Binding | undefined {
-    return this.latest.get(id) ?? this.snapshot.binding(id);
-  }
-  atFront(proto: string, port: number): readonly Binding[] {
-    return this.snapshot.atFront(proto, port).map((b) => this.latest.get(b.id) ?? b);
-  }
 }
 
 /**
