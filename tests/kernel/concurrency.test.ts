@@ -1,7 +1,6 @@
 import { execa } from 'execa';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStateStore } from '@/lib/engine';
 import { cliPath } from '@/lib/lab/paths';
 import { backends, scratchNetwork, type ScratchNetwork } from './scratch-network';
 
@@ -13,13 +12,14 @@ describe.each(backends)('concurrent invocations and a killed one (%s backend)', 
   afterAll(async () => {
     await net?.dispose();
   });
-  const state = async () => JSON.parse(await readFile(join(net.stateDir, 'state.json'), 'utf8'));
+  // The state as every verb reads it: the state file with the journal's records applied.
+  const state = () => new FileStateStore(net.stateDir).read();
 
   it('ten concurrent exports with distinct ids all land; the state file parses', async () => {
     const ids = Array.from({ length: 10 }, (_, i) => `svc-${i}`);
     const results = await Promise.all(ids.map((id, i) => net.sw(['export', '--port', String(3000 + i), '--to', '10.77.0.11:4422', '--id', id])));
     results.forEach((r) => expect(r.exitCode, r.stderr).toBe(0));
-    expect((await state()).bindings.map((b: { id: string }) => b.id).sort()).toEqual([...ids].sort());
+    expect((await state()).bindings.map((b) => b.id).sort()).toEqual([...ids].sort());
     const list = await net.sw(['list']);
     expect(list.json.bindings.filter((b: { state: string }) => b.state === 'active')).toHaveLength(10);
     expect(await net.ask(net.ns.out, '192.168.77.2', 3007, 'seven')).toBe('c1: seven');
@@ -38,7 +38,7 @@ describe.each(backends)('concurrent invocations and a killed one (%s backend)', 
       const r = await child;
       if (r.signal === 'SIGKILL') killed++;
       const s = await state();
-      const web = s.bindings.find((b: { id: string }) => b.id === 'web');
+      const web = s.bindings.find((b) => b.id === 'web')!;
       expect(targets).toContain(`${web.target.address}:${web.target.port}`);
       const dnat = await net.targetsOf('web');
       expect(dnat).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,30 @@ describe.each(backends)('host failures are typed, plain and leave nothing behind
     expect(again.exitCode).toBe(1);
     expect(JSON.parse(again.stderr).message).toMatch(/ENOSPC/);
     expect((await readdir(dir)).sort()).toEqual(['filler', 'filler2']);
+  });
+
+  it('a full disk when a rebind appends to the journal: exit 1, the old target back in the kernel, nothing left', async () => {
+    const dir = join(root, 'full-journal');
+    await mountTmpfs(dir, 'size=256k');
+    expect((await sw(dir, exportWeb)).exitCode).toBe(0);
+    const state = await readFile(join(dir, 'state.json'), 'utf8');
+    const owned = await net.owned();
+    // Fill the disk, then free exactly one page: the lock file fits, the journal record does not.
+    await execa('dd', ['if=/dev/zero', `of=${join(dir, 'filler')}`, 'bs=4k'], { reject: false });
+    await execa('truncate', ['-s', '-4096', join(dir, 'filler')]);
+    const r = await sw(dir, ['--json', 'rebind', 'web', '--to', '10.77.0.12:4422']);
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(JSON.parse(r.stderr).message).toMatch(/rules rolled back.*state\.journal.*ENOSPC/);
+    expect(await net.targetsOf('web')).toEqual(['10.77.0.11:4422']);
+    expect(await net.owned()).toBe(owned);
+    expect((await readdir(dir)).sort()).toEqual(['filler', 'state.json']);
+    expect(await readFile(join(dir, 'state.json'), 'utf8')).toBe(state);
+    // With room again, the rebind goes through the journal.
+    await rm(join(dir, 'filler'));
+    expect((await sw(dir, ['--json', 'rebind', 'web', '--to', '10.77.0.12:4422'])).exitCode).toBe(0);
+    expect((await readdir(dir)).sort()).toEqual(['state.journal', 'state.json']);
+    expect(await net.targetsOf('web')).toEqual(['10.77.0.12:4422']);
+    expect((await sw(dir, ['--json', 'flush', '--forget'])).exitCode).toBe(0);
   });
 
   it('a read-only file system (EROFS): exit 1 in plain words, rules untouched', async () => {

@@ -47,6 +47,11 @@ describe.each(backendFlavours)('serve --stdio on a real host (%s backend, %s)', 
       expect(await net.ask(net.ns.out, '192.168.77.2', 2211, 'served')).toBe('c1: served');
       await until('the export in a pushed status', () => statuses().some((s) => s.report.bindings.some((b: any) => b.id === 'web' && b.state === 'active')));
 
+      // Another process rebinds it (a record in the state journal, the state file untouched): pushed too.
+      const moved = await net.sw(['rebind', 'web', '--to', '10.77.0.12:4422']);
+      expect(moved.exitCode, moved.stderr).toBe(0);
+      await until('the rebind in a pushed status', () => statuses().at(-1)!.report.bindings.some((b: any) => b.id === 'web' && b.target.address === '10.77.0.12'));
+
       // Someone takes the binding's rule away by hand: the session notices without being asked.
       if (backend === 'iptables') {
         const chain = (await net.save()).match(/^:(SWITCHYARD-B-\S+)/m)![1];

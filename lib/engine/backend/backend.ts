@@ -21,6 +21,20 @@ export interface StateChange {
    * same transaction that adds the binding replacing it, so no new connection finds neither.
    */
   release?: ForeignRule;
+  /**
+   * Present when `before` and `next` hold only part of the state (a rebind at many bindings): the
+   * bindings on the changed bindings' fronts (protocol and port) and every exposure, which is all a
+   * change that keeps every front needs to plan. Loads both states whole, for a full sync or an
+   * undo; `wholeChange` is the one way to get them.
+   */
+  whole?: () => Promise<{ before: HostState; next: HostState }>;
+}
+
+/** The change with both states whole: itself, or with them loaded when it holds only their part. */
+export async function wholeChange(c: StateChange): Promise<StateChange> {
+  if (!c.whole) return c;
+  const { before, next } = await c.whole();
+  return { before, next, changes: c.changes, sync: c.sync, ...(c.release ? { release: c.release } : {}) };
 }
 
 /** What a backend sent to the kernel, and how to take it back if the state file cannot follow. */

@@ -8,8 +8,11 @@ export function parseBackendName(field: string, v: string): BackendName {
   return v as BackendName;
 }
 
+/** What choosing a backend looks at: the backend a state names, and whether it holds anything. */
+type StateHead = Pick<HostState, 'backend'> & { bindings: { length: number }; exposed: { length: number } };
+
 /** The backend a state file says holds its bindings (files written before backends existed: iptables). */
-export function recordedBackend(state: HostState): BackendName | undefined {
+export function recordedBackend(state: StateHead): BackendName | undefined {
   const inUse = state.bindings.length > 0 || state.exposed.length > 0;
   return inUse ? (state.backend ?? 'iptables') : undefined;
 }
@@ -19,7 +22,7 @@ export function recordedBackend(state: HostState): BackendName | undefined {
  * one asked for, else the one an empty state file names (a host set up for nft), else iptables. Asking for another one than the state records is a conflict:
  * moving bindings between backends is `migrate`'s job.
  */
-export function chooseBackend(state: HostState, asked: BackendName | undefined): BackendName {
+export function chooseBackend(state: StateHead, asked: BackendName | undefined): BackendName {
   const recorded = recordedBackend(state);
   if (recorded && asked && asked !== recorded) {
     throw new EngineError('conflict', `backend: this host's bindings are held by the ${recorded} backend; run \`switchyard migrate --to ${asked}\` to move them`, {

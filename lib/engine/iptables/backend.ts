@@ -1,4 +1,4 @@
-import type { Applied, Backend, StateChange } from '../backend/backend';
+import { wholeChange, type Applied, type Backend, type StateChange } from '../backend/backend';
 import { EngineError } from '../errors';
 import { emptyState, type HostState } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
@@ -27,6 +27,7 @@ export class IptablesBackend implements Backend {
   async plan(c: StateChange): Promise<string> {
     const quick = quickRebind(c);
     if (quick) return quick.forward;
+    c = await wholeChange(c);
     const kernel = await readKernel(this.runner, this.cmds);
     const release = releasedRule(kernel, c.release);
     return plan(kernel, compile(c.next), release ? [release.rule] : []).script;
@@ -44,6 +45,7 @@ export class IptablesBackend implements Backend {
         if (!(e instanceof EngineError && e.code === 'kernel-refused')) throw e;
       }
     }
+    c = await wholeChange(c);
     // Planned from what the session knows the kernel holds; if the kernel refuses that plan (someone
     // changed it meanwhile; nf_tables refuses atomically), plan again from a fresh read.
     if (this.cmds.known?.holds()) {

@@ -1,4 +1,4 @@
-import type { Applied, Backend, StateChange } from '../backend/backend';
+import { wholeChange, type Applied, type Backend, type StateChange } from '../backend/backend';
 import { EngineError } from '../errors';
 import { readKernel, runRestore, type IptablesCommands } from '../iptables/kernel';
 import { putBack, releasedRule } from '../iptables/release';
@@ -53,7 +53,7 @@ export class NftBackend implements Backend {
 
   async plan(c: StateChange): Promise<string> {
     const release = await this.release(c);
-    return joinScripts(c.sync === 'full' ? await this.fullScript(c.next) : this.changeScript(c), release?.line ?? '', release?.after ?? '');
+    return joinScripts(c.sync === 'full' ? await this.fullScript((await wholeChange(c)).next) : this.changeScript(c), release?.line ?? '', release?.after ?? '');
   }
 
   /**
@@ -69,7 +69,8 @@ export class NftBackend implements Backend {
   }
 
   async apply(c: StateChange): Promise<Applied> {
-    const forwardChanges = c.sync === 'full' || c.before.bindings.length === 0 || c.next.bindings.length === 0;
+    // (A change holding part of the state keeps every front, so it neither adds the first binding nor removes the last.)
+    const forwardChanges = !c.whole && (c.sync === 'full' || c.before.bindings.length === 0 || c.next.bindings.length === 0);
     // Forwarding is allowed before the first DNAT exists and taken away after the last is gone.
     const adding = c.next.bindings.length > 0;
     const fwdFirst = forwardChanges && adding ? await syncForward(this.runner, this.iptables, c.next.bindings) : noUndo;
@@ -79,7 +80,7 @@ export class NftBackend implements Backend {
       script = await this.sendChange(c, release?.line ?? '');
       if (release?.after) await runRestore(this.runner, this.iptables, release.after);
     } catch (e) {
-      if (release?.after) await this.restoreTable(c.before);
+      if (release?.after) await this.restoreTable((await wholeChange(c)).before);
       await fwdFirst.undo();
       throw e;
     }
@@ -88,14 +89,14 @@ export class NftBackend implements Backend {
       try {
         fwdAfter = await syncForward(this.runner, this.iptables, []);
       } catch (e) {
-        await this.restoreTable(c.before);
+        await this.restoreTable((await wholeChange(c)).before);
         throw e;
       }
     }
     return {
       script: joinScripts(fwdFirst.script, script, release?.after ?? '', fwdAfter.script),
       undo: async () => {
-        const errors = [await fwdAfter.undo(), await this.restoreTable(c.before), (await release?.undo()) ?? null, await fwdFirst.undo()].filter(Boolean);
+        const errors = [await fwdAfter.undo(), await this.restoreTable((await wholeChange(c)).before), (await release?.undo()) ?? null, await fwdFirst.undo()].filter(Boolean);
         return errors.length ? errors.join('; ') : null;
       },
     };
@@ -115,7 +116,7 @@ export class NftBackend implements Backend {
         if (!(e instanceof EngineError) || e.code !== 'kernel-refused') throw e;
       }
     }
-    const script = joinScripts(await this.fullScript(c.next), extra);
+    const script = joinScripts(await this.fullScript((await wholeChange(c)).next), extra);
     await runNft(this.runner, script);
     return script;
   }

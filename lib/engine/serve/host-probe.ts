@@ -53,7 +53,9 @@ export function realHostProbe(o: RealProbeOptions): HostProbe {
   let kernelDigest = '';
   let lastState = '';
   return async () => {
-    const state = await stat(join(o.stateDir, 'state.json')).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+    // The state is the state file and the journal a rebind appends to (see FileStateStore).
+    const stamp = (file: string) => stat(join(o.stateDir, file)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+    const state = (await Promise.all([stamp('state.json'), stamp('state.journal')])).join(' ');
     const nft = (await backendOf(state)) === 'nft';
     const watched = o.announced?.alive() ? o.announced : undefined;
     const known = watched ? o.iptables.known : undefined;

@@ -1,5 +1,6 @@
-import { emptyState, type HostState } from '../model/binding';
+import { emptyState, type Binding, type HostState } from '../model/binding';
 import type { StateStore } from './state-store';
+import { replaceBinding, wholeView, type StateView } from './state-view';
 
 /** State held in memory, for simulated hosts; the lock is a promise chain, so callers take turns. */
 export class MemoryStateStore implements StateStore {
@@ -21,5 +22,13 @@ export class MemoryStateStore implements StateStore {
   async write(state: HostState): Promise<void> {
     this.state = structuredClone(state);
     this.generation++;
+  }
+
+  async view(): Promise<StateView> {
+    return wholeView(await this.read());
+  }
+
+  async replace(_view: StateView, after: Binding): Promise<void> {
+    await this.write(replaceBinding(this.state, after));
   }
 }

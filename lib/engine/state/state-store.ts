@@ -1,4 +1,5 @@
-import type { HostState } from '../model/binding';
+import type { Binding, HostState } from '../model/binding';
+import type { StateView } from './state-view';
 
 /**
  * Where a host keeps its bindings. The file store is the real one; the memory store serves
@@ -10,4 +11,11 @@ export interface StateStore {
   read(): Promise<HostState>;
   /** Replace the state atomically: a reader sees the old state or the new one, never a mix. */
   write(state: HostState): Promise<void>;
+  /** The state as a change of one binding needs it, reading no more of it than that needs (see `StateView`). */
+  view(): Promise<StateView>;
+  /**
+   * Replace one binding of the state `view` was read from (same id, kind, protocol and front: a
+   * rebind) atomically, writing no more than that change.
+   */
+  replace(view: StateView, after: Binding): Promise<void>;
 }

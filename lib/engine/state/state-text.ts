@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { HostState } from '../model/binding';
+import type { Binding, Exposure, HostState } from '../model/binding';
 
 /**
  * The state file's bytes: the document's own fields and a seal on the first line, then one binding
@@ -53,16 +53,22 @@ function sealOf(bytes: Buffer, at: number): string {
   return createHash('sha256').update(sealDomain).update(bytes.subarray(0, at)).update(bytes.subarray(at + sealLength)).digest('hex');
 }
 
+/** Where a sealed file's seal value starts, or -1 when its seal is missing or does not hold. */
+function sealAt(bytes: Buffer): number {
+  const headEnd = bytes.indexOf(0x0a);
+  const key = headEnd < 0 ? -1 : bytes.lastIndexOf(sealKey, headEnd);
+  if (key < 0) return -1;
+  const at = key + sealKey.length;
+  return bytes[at + sealLength] === 0x22 && bytes.toString('latin1', at, at + sealLength) === sealOf(bytes, at) ? at : -1;
+}
+
 /**
  * The state in a file exactly as Switchyard wrote it, its entries remembering their lines; undefined
  * when the seal is missing or does not hold (the file must then be validated in full).
  */
 export function sealedState(bytes: Buffer): HostState | undefined {
+  if (sealAt(bytes) < 0) return undefined;
   const headEnd = bytes.indexOf(0x0a);
-  const key = headEnd < 0 ? -1 : bytes.lastIndexOf(sealKey, headEnd);
-  if (key < 0) return undefined;
-  const at = key + sealKey.length;
-  if (bytes[at + sealLength] !== 0x22 || bytes.toString('latin1', at, at + sealLength) !== sealOf(bytes, at)) return undefined;
   const doc = JSON.parse(bytes.toString('utf8')) as HostState;
   const state: HostState = { version: 1, ...(doc.backend ? { backend: doc.backend } : {}), bindings: doc.bindings, exposed: doc.exposed };
   const entries: object[] = [...state.bindings, ...state.exposed];
@@ -76,4 +82,65 @@ export function sealedState(bytes: Buffer): HostState | undefined {
   if (lines.length !== entries.length) return undefined;
   entries.forEach((e, i) => entryLines.set(freezeEntry(e), lines[i]));
   return state;
+}
+
+/** The seal value a state file's text names (sealed or not), if it names one: what a journal record is written against. */
+export function namedSeal(bytes: Buffer): string | undefined {
+  const m = /"seal"\s*:\s*"([0-9a-f]{64})"/.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 4096)));
+  return m?.[1];
+}
+
+/**
+ * A sealed file read without parsing its entries: the few a change asks about are found by their
+ * bytes and parsed alone. The file is exactly what `stateBytes` wrote (its seal holds), so each
+ * binding is one line of `JSON.stringify` output, where `"id":"…"` and `"port":N` appear only as
+ * those keys (quotes inside strings are escaped); a line found that way is parsed and checked.
+ */
+export interface SealedSnapshot {
+  /** The seal value: what journal records written against this file name. */
+  seal: string;
+  backend?: HostState['backend'];
+  exposed: Exposure[];
+  /** The binding with this id, or undefined. */
+  binding(id: string): Binding | undefined;
+  /** The bindings whose front has this protocol and port. */
+  atFront(proto: string, port: number): Binding[];
+}
+
+const bindingsKey = Buffer.from('\n"bindings": [');
+const exposedKey = Buffer.from('\n"exposed": [');
+
+/** A sealed file as a `SealedSnapshot`; undefined when its seal is missing or does not hold. */
+export function sealedSnapshot(bytes: Buffer): SealedSnapshot | undefined {
+  const at = sealAt(bytes);
+  if (at < 0) return undefined;
+  const head = JSON.parse(`${bytes.toString('utf8', 0, at - sealKey.length - 1)}}`) as Pick<HostState, 'backend'>;
+  const from = bytes.indexOf(bindingsKey) + bindingsKey.length;
+  const to = bytes.lastIndexOf(exposedKey);
+  const exposed = JSON.parse(bytes.toString('utf8', to + exposedKey.length - 1, bytes.lastIndexOf(0x5d) + 1)) as Exposure[];
+  /** The parsed lines holding `needle` as a key and its whole value (at most one per line). */
+  const linesWith = (needle: string, ends: string): Binding[] => {
+    const found: Binding[] = [];
+    let hit = bytes.indexOf(needle, from);
+    while (hit >= 0 && hit < to) {
+      if (!ends.includes(String.fromCharCode(bytes[hit + needle.length]))) {
+        hit = bytes.indexOf(needle, hit + 1);
+        continue;
+      }
+      const stop = bytes.indexOf(0x0a, hit);
+      const line = bytes.subarray(bytes.lastIndexOf(0x0a, hit) + 1, bytes[stop - 1] === 0x2c ? stop - 1 : stop);
+      const b = freezeEntry(JSON.parse(line.toString('utf8'))) as Binding;
+      entryLines.set(b, line);
+      found.push(b);
+      hit = bytes.indexOf(needle, stop);
+    }
+    return found;
+  };
+  return {
+    seal: bytes.toString('latin1', at, at + sealLength),
+    ...(head.backend ? { backend: head.backend } : {}),
+    exposed,
+    binding: (id) => linesWith(`"id":${JSON.stringify(id)}`, ',}').find((b) => b.id === id),
+    atFront: (proto, port) => linesWith(`"port":${port}`, ',}').filter((b) => b.front.port === port && b.proto === proto),
+  };
 }

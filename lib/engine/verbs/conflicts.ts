@@ -38,11 +38,6 @@ export function frontIndex(bindings: readonly Binding[]): FrontLookup {
   return (proto, port) => index.get(frontKey(proto, port)) ?? [];
 }
 
-/** Look fronts up by one pass over the bindings per look-up, for checking one binding (no index built). */
-export function frontScan(bindings: readonly Binding[]): FrontLookup {
-  return (proto, port) => bindings.filter((b) => b.front.port === port && b.proto === proto);
-}
-
 /**
  * Refuse a binding that would clash with the others on this host (`others`, indexed; a binding
  * with b's id stands for b's old version): a front already bound, or a target that leads back

@@ -2,7 +2,6 @@ import { chooseBackend, createBackend, type Backend, type BackendName } from '..
 import { readFacts } from '../host/facts';
 import type { FactsReader } from '../host/remembered-facts';
 import type { IptablesCommands } from '../iptables/kernel';
-import type { HostState } from '../model/binding';
 import type { CommandRunner } from '../runner/command-runner';
 import type { StateStore } from '../state/state-store';
 
@@ -24,5 +23,5 @@ export interface EngineContext {
 export const hostFacts = (ctx: EngineContext) => (ctx.facts ?? readFacts)(ctx.runner, ctx.hostname);
 
 /** The backend that holds this host's rules, given its state (see `chooseBackend`). */
-export const backendOf = (ctx: EngineContext, state: HostState): Backend =>
+export const backendOf = (ctx: EngineContext, state: Parameters<typeof chooseBackend>[0]): Backend =>
   createBackend(chooseBackend(state, ctx.askedBackend), ctx.runner, ctx.iptables);

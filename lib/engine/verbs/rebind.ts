@@ -3,10 +3,9 @@ import { resolveName } from '../host/resolve';
 import type { Binding } from '../model/binding';
 import type { ChangeReport } from '../model/report';
 import { parseTarget } from '../model/validate';
-import { checkConflicts, frontScan } from './conflicts';
+import { checkConflicts } from './conflicts';
 import type { EngineContext } from './context';
-import { findBinding } from './find-binding';
-import { transact } from './transact';
+import { transactOne } from './transact-one';
 
 export interface RebindOptions {
   id: string;
@@ -19,24 +18,21 @@ export interface RebindOptions {
 }
 
 /**
- * `rebind`: point a binding at a new target, keeping its id and front; only its own chain is
- * rewritten. New connections go to the new target at once; established TCP flows keep the old one.
+ * `rebind`: point a binding at a new target, keeping its id and front; only its own chain (or map
+ * element) is rewritten, and only its own entry of the state (see `transactOne`). New connections
+ * go to the new target at once; established TCP flows keep the old one.
  */
 export async function rebind(ctx: EngineContext, o: RebindOptions): Promise<ChangeReport> {
   const t = parseTarget('to', o.to);
-  const r = await transact(ctx, async (state, facts) => {
-    const b = findBinding(state, o.id, facts.hostname, o.expectRevision);
+  const r = await transactOne(ctx, { id: o.id, expectRevision: o.expectRevision }, async (b, view, facts) => {
     const target = { name: t.name, address: await resolveName(ctx.runner, t.name), port: t.port };
-    if (target.name === b.target.name && target.address === b.target.address && target.port === b.target.port) {
-      return { next: state, changes: [] };
-    }
+    if (target.name === b.target.name && target.address === b.target.address && target.port === b.target.port) return null;
     const after: Binding = { ...b, target, revision: b.revision + 1 };
-    // One binding changes and its front stays: scanning for the few fronts the checks need costs
-    // less than indexing every binding.
-    checkConflicts(after, frontScan(state.bindings), facts);
-    return { next: { ...state, bindings: state.bindings.map((x) => (x.id === b.id ? after : x)) }, changes: [{ op: 'rebind', id: b.id, before: b, after }] };
+    // One binding changes and its front stays: the checks look up the few fronts they need.
+    checkConflicts(after, (proto, port) => view.atFront(proto, port), facts);
+    return after;
   }, { rails: { allowLocalTarget: o.allowLocalTarget, force: false } });
-  const binding = r.state.bindings.find((b) => b.id === o.id)!;
+  const binding = r.binding;
   const warnings = [...r.warnings];
   let flowsCut: number | undefined;
   const old = r.changes[0]?.before?.target;

@@ -2,7 +2,7 @@ import { EngineError } from '../errors';
 import { hostWarnings } from '../host/facts';
 import type { HostState } from '../model/binding';
 import type { Change, ChangeReport, ForeignRule, HostFacts } from '../model/report';
-import type { Backend } from '../backend';
+import type { Applied, Backend } from '../backend';
 import { readListeners } from '../host/listeners';
 import { backendOf, hostFacts, type EngineContext } from './context';
 import { checkFront, checkTarget, newFronts, newTargets, type RailOptions } from './rails';
@@ -41,14 +41,19 @@ export async function transact(
     const warnings = [...(d.warnings ?? []), ...railWarnings, ...hostWarnings(facts, next.bindings.length)];
     if (opts.dryRun) return { changes: d.changes, script: await backend.plan(change), warnings, state: next };
     const applied = await backend.apply(change);
-    try {
-      await ctx.store.write(next);
-    } catch (e) {
-      const undo = await applied.undo();
-      throw new EngineError('host-failure', `could not save the state file, rules rolled back${undo ? ` (rollback failed: ${undo})` : ''}: ${(e as Error).message}`, { cause: e });
-    }
+    await saveOrUndo(applied, () => ctx.store.write(next));
     return { changes: d.changes, script: applied.script, warnings, state: next };
   });
+}
+
+/** Save the state once the kernel holds it; if it cannot be saved, take the kernel's change back. */
+export async function saveOrUndo(applied: Applied, save: () => Promise<void>): Promise<void> {
+  try {
+    await save();
+  } catch (e) {
+    const undo = await applied.undo();
+    throw new EngineError('host-failure', `could not save the state file, rules rolled back${undo ? ` (rollback failed: ${undo})` : ''}: ${(e as Error).message}`, { cause: e });
+  }
 }
 
 /**
@@ -56,7 +61,7 @@ export async function transact(
  * not take a port the host listens on nor shadow a foreign DNAT rule. Listeners and foreign rules
  * are read only when a front is new. Returns warnings (listeners that could not be read).
  */
-async function enforceRails(ctx: EngineContext, backend: Backend, changes: Change[], facts: HostFacts, rails: RailOptions): Promise<string[]> {
+export async function enforceRails(ctx: EngineContext, backend: Backend, changes: Change[], facts: HostFacts, rails: RailOptions): Promise<string[]> {
   if (!rails.allowLocalTarget) for (const b of newTargets(changes)) checkTarget(b, facts);
   const fronts = newFronts(changes);
   if (rails.force || fronts.length === 0) return [];
