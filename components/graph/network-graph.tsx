@@ -39,6 +39,8 @@ import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
 import { LabelPlacer } from './label-placer';
 import { LabelsContext, createLabelsStore } from './label-store';
+import { EdgeOverviewLayer } from './edge-overview-layer';
+import { splitForOverview } from './edge-overview';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -71,6 +73,9 @@ export function NetworkGraph() {
   // Labels switch by a class on zoom, mounted with their edges; a large view draws only what is on screen.
   const large = visible.nodes.length > 150;
   const labels = useLabelZoom(large);
+  // Zoomed out, a large view draws most edges as one overview layer; React Flow mounts only those drawn alone (selected, in open hosts).
+  const far = large && !labels.readable;
+  const split = useMemo(() => (far ? splitForOverview(edges, visible.nodes) : { alone: edges, overview: [] }), [far, edges, visible.nodes]);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
@@ -156,8 +161,12 @@ export function NetworkGraph() {
 
   // React Flow's edge label layer, found once it is drawn, for the edges' labels.
   const [labelLayer, setLabelLayer] = useState<Element | null>(null);
+  // And its edge layer, for the overview.
+  const [edgeLayer, setEdgeLayer] = useState<Element | null>(null);
   useEffect(() => {
-    if (firstViewport) setLabelLayer(frame.current?.querySelector('.react-flow__edgelabel-renderer') ?? null);
+    if (!firstViewport) return;
+    setLabelLayer(frame.current?.querySelector('.react-flow__edgelabel-renderer') ?? null);
+    setEdgeLayer(frame.current?.querySelector('.react-flow__edges') ?? null);
   }, [firstViewport]);
 
   return (
@@ -175,10 +184,10 @@ export function NetworkGraph() {
       <EdgeLabelLayerProvider value={labelLayer}>
       <LabelsMountedProvider value={labels.mounted}>
       <ReactFlow<GraphNode, FlowEdge>
-        className={labels.readable ? undefined : labelsHiddenClass}
+        className={`${labels.readable ? '' : labelsHiddenClass} ${far ? 'graph-far' : ''}`}
         defaultViewport={firstViewport}
         nodes={drawnNodes}
-        edges={edges}
+        edges={split.alone}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -201,6 +210,7 @@ export function NetworkGraph() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
         <LabelPlacer readable={labels.readable} />
+        <EdgeOverviewLayer edges={split.overview} container={edgeLayer} />
       </ReactFlow>
       </LabelsMountedProvider>
       </EdgeLabelLayerProvider>

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from './build-graph';
+import { mergeStrokes, splitForOverview } from './edge-overview';
+import { edgeStroke } from './edge-strokes';
+import { seedTopology } from './topology.fixture';
+import { visibleGraph } from './visible-graph';
+
+const graph = buildGraph(seedTopology());
+const view = { expanded: [] as string[], openBundle: null, selectedEdgeId: null };
+
+describe('splitForOverview', () => {
+  it('leaves edges between collapsed hosts and outside things to the overview', () => {
+    const v = visibleGraph(graph.nodes, graph.edges, view);
+    const { alone, overview } = splitForOverview(v.edges, v.nodes);
+    expect(alone).toEqual([]);
+    expect(overview.map((e) => e.id).sort()).toEqual(v.edges.map((e) => e.id).sort());
+  });
+
+  it('keeps with React Flow the edges with an end inside an open host, the selected one and those of the selected route', () => {
+    const v = visibleGraph(graph.nodes, graph.edges, { ...view, expanded: ['host:host2'] });
+    const { alone, overview } = splitForOverview(v.edges, v.nodes);
+    // host2 is open: its two exports start inside it (bundled, both end in the collapsed host1), as do its links to the overlay;
+    // host1's import starts at the collapsed host1 and ends at an outside service.
+    expect(alone.map((e) => e.id).sort()).toEqual(['bundle:iface:host2:eth0->host:host1', 'overlay:container:a2', 'overlay:exposed:host2:10.2.1.132']);
+    expect(overview.map((e) => e.id)).toContain('binding:host1/h3');
+
+    const lit = v.edges.map((e) => (e.id === 'binding:host1/h3' && e.type === 'binding' ? { ...e, data: { ...e.data!, highlighted: true } } : e));
+    expect(splitForOverview(lit, v.nodes).alone.map((e) => e.id)).toContain('binding:host1/h3');
+    const selected = v.edges.map((e) => (e.id === 'binding:host1/h3' ? { ...e, selected: true } : e));
+    expect(splitForOverview(selected, v.nodes).overview.map((e) => e.id)).not.toContain('binding:host1/h3');
+  });
+});
+
+describe('mergeStrokes', () => {
+  it('draws every curve of one look as one path, looks in the order they first appear', () => {
+    const teal = { stroke: '#0f766e', strokeWidth: 1.75 };
+    const merged = mergeStrokes([
+      { path: 'M0,0 L1,1', stroke: teal },
+      { path: 'M2,2 L3,3', stroke: { ...teal, strokeDasharray: '6 4' } },
+      { path: 'M4,4 L5,5', stroke: { ...teal } },
+    ]);
+    expect(merged).toEqual([
+      { ...teal, d: 'M0,0 L1,1 M4,4 L5,5' },
+      { ...teal, strokeDasharray: '6 4', d: 'M2,2 L3,3' },
+    ]);
+  });
+
+  it('keeps the look each edge has on its own', () => {
+    const v = visibleGraph(graph.nodes, graph.edges, view);
+    const lines = v.edges.map((e) => ({ path: `M${e.id}`, stroke: edgeStroke(e) }));
+    const merged = mergeStrokes(lines);
+    for (const l of lines) expect(merged.find((m) => m.d.split(' ').includes(l.path))).toMatchObject(l.stroke);
+  });
+});
