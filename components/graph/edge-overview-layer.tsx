@@ -5,15 +5,15 @@ import { createPortal } from 'react-dom';
 import { ConnectionMode, useNodesInitialized, useStore } from '@xyflow/react';
 import { getEdgePosition } from '@xyflow/system';
 import { edgeCurve } from './edge-curve';
-import { mergeStrokes, type OverviewLine } from './edge-overview';
+import { overviewGroups, type OverviewLine } from './edge-overview';
 import { edgeStroke } from './edge-strokes';
 import type { FlowEdge } from './graph-model';
 
 const ignore = () => undefined;
 
 /**
- * A large view zoomed out draws its edges here instead of one React Flow edge each: one SVG with one
- * path per look (colour, width, dashes), no arrows, nothing to click. Each React Flow edge was an SVG
+ * A large view zoomed out draws its edges here instead of one React Flow edge each: one SVG, a group
+ * per look (colour, width), a path per edge, no arrows or dashes, nothing to click. Each React Flow edge was an SVG
  * of its own with an arrow marker, redrawn at every zoom step, and mounted one by one on first render.
  * Drawn inside React Flow's edge layer (`container`), so under the nodes like the edges it stands for.
  */
@@ -22,7 +22,7 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
   const nodes = useStore((s) => s.nodes);
   const lookup = useStore((s) => s.nodeLookup);
   const measured = useNodesInitialized();
-  const strokes = useMemo(() => {
+  const groups = useMemo(() => {
     const lines: OverviewLine[] = [];
     for (const e of edges) {
       const sourceNode = lookup.get(e.source);
@@ -31,15 +31,19 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
       const at = getEdgePosition({ id: e.id, sourceNode, targetNode, sourceHandle: e.sourceHandle ?? null, targetHandle: e.targetHandle ?? null, connectionMode: ConnectionMode.Strict, onError: ignore });
       if (at) lines.push({ path: edgeCurve(e, at)[0], stroke: edgeStroke(e) });
     }
-    return mergeStrokes(lines);
+    return overviewGroups(lines);
     // `nodes` and `measured` are what says the lookup changed: React Flow updates it in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [edges, lookup, nodes, measured]);
-  if (!container || strokes.length === 0) return null;
+  if (!container || groups.length === 0) return null;
   return createPortal(
     <svg data-edge-overview aria-hidden="true">
-      {strokes.map((s) => (
-        <path key={`${s.stroke}|${s.strokeWidth}|${s.strokeDasharray}|${s.strokeOpacity}`} d={s.d} fill="none" stroke={s.stroke} strokeWidth={s.strokeWidth} strokeDasharray={s.strokeDasharray} strokeOpacity={s.strokeOpacity} />
+      {groups.map(({ look, paths }, i) => (
+        <g key={i} fill="none" stroke={look.stroke} strokeWidth={look.strokeWidth} strokeOpacity={look.strokeOpacity}>
+          {paths.map((d, j) => (
+            <path key={j} d={d} />
+          ))}
+        </g>
       ))}
     </svg>,
     container,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build-graph';
-import { mergeStrokes, splitForOverview } from './edge-overview';
+import { overviewGroups, overviewLook, splitForOverview } from './edge-overview';
 import { edgeStroke } from './edge-strokes';
 import { seedTopology } from './topology.fixture';
 import { visibleGraph } from './visible-graph';
@@ -31,24 +31,28 @@ describe('splitForOverview', () => {
   });
 });
 
-describe('mergeStrokes', () => {
-  it('draws every curve of one look as one path, looks in the order they first appear', () => {
+describe('overviewGroups', () => {
+  it('groups the curves by look, looks in the order they first appear, each curve a path of its own', () => {
     const teal = { stroke: '#0f766e', strokeWidth: 1.75 };
-    const merged = mergeStrokes([
+    const grey = { stroke: '#94a3b8', strokeWidth: 1.5 };
+    const groups = overviewGroups([
       { path: 'M0,0 L1,1', stroke: teal },
-      { path: 'M2,2 L3,3', stroke: { ...teal, strokeDasharray: '6 4' } },
+      { path: 'M2,2 L3,3', stroke: grey },
       { path: 'M4,4 L5,5', stroke: { ...teal } },
     ]);
-    expect(merged).toEqual([
-      { ...teal, d: 'M0,0 L1,1 M4,4 L5,5' },
-      { ...teal, strokeDasharray: '6 4', d: 'M2,2 L3,3' },
+    expect(groups).toEqual([
+      { look: teal, paths: ['M0,0 L1,1', 'M4,4 L5,5'] },
+      { look: grey, paths: ['M2,2 L3,3'] },
     ]);
   });
 
-  it('keeps the look each edge has on its own', () => {
+  it('draws a dashed line solid and fainter, and every other line as its edge draws it', () => {
+    expect(overviewLook({ stroke: '#94a3b8', strokeWidth: 1.5, strokeDasharray: '5 4' })).toEqual({ stroke: '#94a3b8', strokeWidth: 1.5, strokeOpacity: 0.5 });
     const v = visibleGraph(graph.nodes, graph.edges, view);
-    const lines = v.edges.map((e) => ({ path: `M${e.id}`, stroke: edgeStroke(e) }));
-    const merged = mergeStrokes(lines);
-    for (const l of lines) expect(merged.find((m) => m.d.split(' ').includes(l.path))).toMatchObject(l.stroke);
+    const solid = v.edges.map(edgeStroke).filter((s) => !s.strokeDasharray);
+    expect(solid.length).toBeGreaterThan(0);
+    for (const s of solid) expect(overviewLook(s)).toBe(s);
+    const groups = overviewGroups(v.edges.map((e) => ({ path: `M${e.id}`, stroke: edgeStroke(e) })));
+    expect(groups.flatMap((g) => g.paths).sort()).toEqual(v.edges.map((e) => `M${e.id}`).sort());
   });
 });
