@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build-graph';
-import { overviewGroups, overviewLook, splitForOverview } from './edge-overview';
+import { inOverviewClass, overviewGroups, overviewLook, splitForOverview } from './edge-overview';
 import { edgeStroke } from './edge-strokes';
 import { seedTopology } from './topology.fixture';
 import { visibleGraph } from './visible-graph';
@@ -14,6 +14,7 @@ describe('splitForOverview', () => {
     const { alone, overview } = splitForOverview(v.edges, v.nodes);
     expect(alone).toEqual([]);
     expect(overview.map((e) => e.id).sort()).toEqual(v.edges.map((e) => e.id).sort());
+    expect(overview.every((e) => e.className === inOverviewClass)).toBe(true);
   });
 
   it('keeps with React Flow the edges with an end inside an open host, the selected one and those of the selected route', () => {

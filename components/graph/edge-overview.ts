@@ -7,23 +7,32 @@ export interface OverviewLine {
   stroke: EdgeStroke;
 }
 
+/** The class of a React Flow edge whose line the overview draws: React Flow keeps it to be clicked and labelled, its own line hidden. */
+export const inOverviewClass = 'in-overview';
+
 /**
- * Whether an edge of a large view zoomed out is still drawn by React Flow on its own (selectable,
- * labelled, focusable): the selected one, the selected route's, one being moved, one of an opened
- * bundle, and any with an end inside an open host (what the operator opened to look at).
+ * Whether an edge of a large view is drawn by React Flow on its own (with its arrow, at every zoom)
+ * rather than by the overview: the selected one, the selected route's, one being moved, one of an
+ * opened bundle, and any with an end inside an open host (what the operator opened to look at).
  */
 export function drawnAlone(edge: FlowEdge, inside: ReadonlySet<string>): boolean {
-  if (edge.selected || inside.has(edge.source) || inside.has(edge.target)) return true;
+  if (edge.selected || inside.has(edge.source) || inside.has(edge.target) || edge.className?.includes('route-lit')) return true;
   if (edge.type !== 'binding') return false;
   return !!(edge.data?.highlighted || edge.data?.pending || edge.data?.fan);
 }
 
-/** A zoomed-out large view's edges: those React Flow draws on its own, and the rest, drawn together as the overview. */
+/**
+ * A large view's edges: those React Flow draws on its own, and the rest, whose lines the overview
+ * draws (marked with `inOverviewClass`, for when React Flow mounts them too, zoomed in).
+ */
 export function splitForOverview(edges: readonly FlowEdge[], nodes: readonly GraphNode[]): { alone: FlowEdge[]; overview: FlowEdge[] } {
   const inside = new Set(nodes.filter((n) => n.parentId).map((n) => n.id));
   const alone: FlowEdge[] = [];
   const overview: FlowEdge[] = [];
-  for (const e of edges) (drawnAlone(e, inside) ? alone : overview).push(e);
+  for (const e of edges) {
+    if (drawnAlone(e, inside)) alone.push(e);
+    else overview.push({ ...e, className: e.className ? `${e.className} ${inOverviewClass}` : inOverviewClass } as FlowEdge);
+  }
   return { alone, overview };
 }
 

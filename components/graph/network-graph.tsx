@@ -73,9 +73,12 @@ export function NetworkGraph() {
   // Labels switch by a class on zoom, mounted with their edges; a large view draws only what is on screen.
   const large = visible.nodes.length > 150;
   const labels = useLabelZoom(large);
-  // Zoomed out, a large view draws most edges as one overview layer; React Flow mounts only those drawn alone (selected, in open hosts).
+  // A large view draws the lines of most edges as one overview layer. Zoomed out, React Flow mounts only the edges drawn alone
+  // (selected, in open hosts); zoomed in, the others too (those on screen), over their lines, to be clicked and labelled.
   const far = large && !labels.readable;
-  const split = useMemo(() => (far ? splitForOverview(edges, visible.nodes) : { alone: edges, overview: [] }), [far, edges, visible.nodes]);
+  const split = useMemo(() => (large ? splitForOverview(edges, visible.nodes) : null), [large, edges, visible.nodes]);
+  const overlaid = useUnchangedElements(split?.overview ?? edges);
+  const drawnEdges = useMemo(() => (!split ? edges : far ? split.alone : [...split.alone, ...overlaid]), [split, far, edges, overlaid]);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
@@ -187,7 +190,7 @@ export function NetworkGraph() {
         className={`${labels.readable ? '' : labelsHiddenClass} ${far ? 'graph-far' : ''}`}
         defaultViewport={firstViewport}
         nodes={drawnNodes}
-        edges={split.alone}
+        edges={drawnEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -210,7 +213,7 @@ export function NetworkGraph() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
         <LabelPlacer readable={labels.readable} />
-        <EdgeOverviewLayer edges={split.overview} container={edgeLayer} />
+        {split && <EdgeOverviewLayer edges={overlaid} container={edgeLayer} />}
       </ReactFlow>
       </LabelsMountedProvider>
       </EdgeLabelLayerProvider>
