@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './build-graph';
-import { inOverviewClass, overviewGroups, overviewLook, splitForOverview } from './edge-overview';
+import { inOverviewClass, overviewGroups, overviewLook, splitForOverview, withEndOnScreen } from './edge-overview';
 import { edgeStroke } from './edge-strokes';
 import { seedTopology } from './topology.fixture';
 import { visibleGraph } from './visible-graph';
@@ -29,6 +29,18 @@ describe('splitForOverview', () => {
     expect(splitForOverview(lit, v.nodes).alone.map((e) => e.id)).toContain('binding:host1/h3');
     const selected = v.edges.map((e) => (e.id === 'binding:host1/h3' ? { ...e, selected: true } : e));
     expect(splitForOverview(selected, v.nodes).overview.map((e) => e.id)).not.toContain('binding:host1/h3');
+  });
+});
+
+describe('withEndOnScreen', () => {
+  it('keeps the edges with an end on screen, not those only passing through it', () => {
+    const v = visibleGraph(graph.nodes, graph.edges, view);
+    const { overview } = splitForOverview(v.edges, v.nodes);
+    const mounted = withEndOnScreen(overview, new Set(['host:host1']));
+    expect(mounted.length).toBeGreaterThan(0);
+    expect(mounted.every((e) => e.source === 'host:host1' || e.target === 'host:host1')).toBe(true);
+    expect(overview.filter((e) => !mounted.includes(e)).some((e) => e.source === 'host:host1' || e.target === 'host:host1')).toBe(false);
+    expect(withEndOnScreen(overview, new Set())).toEqual([]);
   });
 });
 

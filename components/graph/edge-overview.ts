@@ -51,6 +51,14 @@ export function overviewLook(s: EdgeStroke): EdgeStroke {
   return { stroke: s.stroke, strokeWidth: s.strokeWidth, strokeOpacity: (s.strokeOpacity ?? 1) * 0.5 };
 }
 
+/**
+ * Of the overview's edges, those React Flow mounts zoomed in: with an end on screen. A line only
+ * passing through the screen stays the overview's (a large view mounted hundreds of them, each with its label).
+ */
+export function withEndOnScreen(edges: readonly FlowEdge[], onScreen: ReadonlySet<string>): FlowEdge[] {
+  return edges.filter((e) => onScreen.has(e.source) || onScreen.has(e.target));
+}
+
 const lookKey = (s: EdgeStroke) => `${s.stroke}|${s.strokeWidth}|${s.strokeOpacity ?? 1}`;
 
 /**

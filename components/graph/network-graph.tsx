@@ -40,7 +40,8 @@ import { minimapColor } from './minimap-color';
 import { LabelPlacer } from './label-placer';
 import { LabelsContext, createLabelsStore } from './label-store';
 import { EdgeOverviewLayer } from './edge-overview-layer';
-import { splitForOverview } from './edge-overview';
+import { splitForOverview, withEndOnScreen } from './edge-overview';
+import { useNodesOnScreen } from './use-nodes-on-screen';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -74,11 +75,12 @@ export function NetworkGraph() {
   const large = visible.nodes.length > 150;
   const labels = useLabelZoom(large);
   // A large view draws the lines of most edges as one overview layer. Zoomed out, React Flow mounts only the edges drawn alone
-  // (selected, in open hosts); zoomed in, the others too (those on screen), over their lines, to be clicked and labelled.
+  // (selected, in open hosts); zoomed in, the others with an end on screen too, over their lines, to be clicked and labelled.
   const far = large && !labels.readable;
   const split = useMemo(() => (large ? splitForOverview(edges, visible.nodes) : null), [large, edges, visible.nodes]);
   const overlaid = useUnchangedElements(split?.overview ?? edges);
-  const drawnEdges = useMemo(() => (!split ? edges : far ? split.alone : [...split.alone, ...overlaid]), [split, far, edges, overlaid]);
+  const onScreen = useNodesOnScreen(large && !far);
+  const drawnEdges = useMemo(() => (!split ? edges : far ? split.alone : [...split.alone, ...withEndOnScreen(overlaid, onScreen)]), [split, far, edges, overlaid, onScreen]);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
