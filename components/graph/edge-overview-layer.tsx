@@ -33,7 +33,6 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
     }
     return overviewGroups(lines);
     // `nodes` and `measured` are what says the lookup changed: React Flow updates it in place.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [edges, lookup, nodes, measured]);
   if (!container || groups.length === 0) return null;
   return createPortal(

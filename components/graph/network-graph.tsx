@@ -40,8 +40,7 @@ import { minimapColor } from './minimap-color';
 import { LabelPlacer } from './label-placer';
 import { LabelsContext, createLabelsStore } from './label-store';
 import { EdgeOverviewLayer } from './edge-overview-layer';
-import { splitForOverview, withEndOnScreen } from './edge-overview';
-import { useNodesOnScreen } from './use-nodes-on-screen';
+import { useOverviewEdges } from './use-overview-edges';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -74,13 +73,8 @@ export function NetworkGraph() {
   // Labels switch by a class on zoom, mounted with their edges; a large view draws only what is on screen.
   const large = visible.nodes.length > 150;
   const labels = useLabelZoom(large);
-  // A large view draws the lines of most edges as one overview layer. Zoomed out, React Flow mounts only the edges drawn alone
-  // (selected, in open hosts); zoomed in, the others with an end on screen too, over their lines, to be clicked and labelled.
-  const far = large && !labels.readable;
-  const split = useMemo(() => (large ? splitForOverview(edges, visible.nodes) : null), [large, edges, visible.nodes]);
-  const overlaid = useUnchangedElements(split?.overview ?? edges);
-  const onScreen = useNodesOnScreen(large && !far);
-  const drawnEdges = useMemo(() => (!split ? edges : far ? split.alone : [...split.alone, ...withEndOnScreen(overlaid, onScreen)]), [split, far, edges, overlaid, onScreen]);
+  // A large view draws most edges' lines as one overview layer, and mounts only some as React Flow edges.
+  const drawn = useOverviewEdges(edges, visible.nodes, large, labels.readable);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
@@ -189,10 +183,10 @@ export function NetworkGraph() {
       <EdgeLabelLayerProvider value={labelLayer}>
       <LabelsMountedProvider value={labels.mounted}>
       <ReactFlow<GraphNode, FlowEdge>
-        className={`${labels.readable ? '' : labelsHiddenClass} ${far ? 'graph-far' : ''}`}
+        className={`${labels.readable ? '' : labelsHiddenClass} ${drawn.far ? 'graph-far' : ''}`}
         defaultViewport={firstViewport}
         nodes={drawnNodes}
-        edges={drawnEdges}
+        edges={drawn.mounted}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -215,7 +209,7 @@ export function NetworkGraph() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
         <LabelPlacer readable={labels.readable} />
-        {split && <EdgeOverviewLayer edges={overlaid} container={edgeLayer} />}
+        {drawn.overview && <EdgeOverviewLayer edges={drawn.overview} container={edgeLayer} />}
       </ReactFlow>
       </LabelsMountedProvider>
       </EdgeLabelLayerProvider>
