@@ -8,6 +8,7 @@ import { useLabelsShown } from './use-labels-shown';
 import { EdgeLabelLayer } from './edge-label-layer';
 import { usePlacedLabel } from './use-placed-label';
 import { bindingHealth, healthDot, healthText } from './binding-health';
+import { bindingStroke } from './edge-strokes';
 import { useConnectionRate } from './use-connection-rate';
 import { rateText } from '@/components/console/traffic-rate';
 
@@ -24,10 +25,9 @@ export const BindingEdge = memo(function BindingEdge({ id, sourceX, sourceY, tar
   const rate = useConnectionRate(id);
   const shown = labels || !!selected || !!lit;
   const [labelX, labelY, labelRef] = usePlacedLabel(id, path, midX, midY, shown, !!selected || !!lit);
-  const stroke = data!.pending || gone ? '#94a3b8' : lit ? '#7c3aed' : health === 'failing' ? '#e11d48' : b.state === 'active' ? '#0f766e' : b.state === 'drifted' ? '#d97706' : '#e11d48';
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke, strokeWidth: lit || selected ? 3 : 1.75, strokeDasharray: data!.pending ? '6 4' : gone ? '2 4' : undefined }} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={bindingStroke(data!, !!selected)} />
       {shown && (
         <EdgeLabelLayer>
           <div

@@ -6,6 +6,7 @@ import type { BundleEdge as BundleEdgeType } from './graph-model';
 import { useLabelsShown } from './use-labels-shown';
 import { EdgeLabelLayer } from './edge-label-layer';
 import { usePlacedLabel } from './use-placed-label';
+import { bundleStroke } from './edge-strokes';
 
 /** Several bindings between the same two things, drawn as one thick edge labelled with how many; selecting it draws them one by one. */
 export const BundleEdge = memo(function BundleEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<BundleEdgeType>) {
@@ -13,10 +14,9 @@ export const BundleEdge = memo(function BundleEdge({ id, sourceX, sourceY, targe
   const labels = useLabelsShown();
   const shown = labels;
   const [labelX, labelY, labelRef] = usePlacedLabel(id, path, midX, midY, shown, false);
-  const width = Math.min(9, 2.5 + Math.log2(data!.count) * 1.5);
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: '#0f766e', strokeOpacity: 0.7, strokeWidth: width }} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={bundleStroke(data!)} />
       {shown && (
         <EdgeLabelLayer>
           <div

@@ -6,6 +6,7 @@ import type { ForeignEdge as ForeignEdgeType } from './graph-model';
 import { useLabelsShown } from './use-labels-shown';
 import { EdgeLabelLayer } from './edge-label-layer';
 import { usePlacedLabel } from './use-placed-label';
+import { foreignStroke } from './edge-strokes';
 
 /** A DNAT rule Switchyard does not own: a dashed grey curve labelled "foreign", selectable like a binding. */
 export const ForeignEdge = memo(function ForeignEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<ForeignEdgeType>) {
@@ -16,7 +17,7 @@ export const ForeignEdge = memo(function ForeignEdge({ id, sourceX, sourceY, tar
   const rule = data!.rule;
   return (
     <>
-      <BaseEdge id={id} path={path} style={{ stroke: selected ? '#475569' : '#94a3b8', strokeWidth: selected ? 2.5 : 1.5, strokeDasharray: '6 5' }} />
+      <BaseEdge id={id} path={path} style={foreignStroke(!!selected)} />
       {shown && (
         <EdgeLabelLayer>
           <div

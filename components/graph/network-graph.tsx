@@ -39,6 +39,8 @@ import { visibleGraph } from './visible-graph';
 import { minimapColor } from './minimap-color';
 import { LabelPlacer } from './label-placer';
 import { LabelsContext, createLabelsStore } from './label-store';
+import { EdgeOverviewLayer } from './edge-overview-layer';
+import { useOverviewEdges } from './use-overview-edges';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -71,6 +73,8 @@ export function NetworkGraph() {
   // Labels switch by a class on zoom, mounted with their edges; a large view draws only what is on screen.
   const large = visible.nodes.length > 150;
   const labels = useLabelZoom(large);
+  // A large view draws most edges' lines as one overview layer, and mounts only some as React Flow edges.
+  const drawn = useOverviewEdges(edges, visible.nodes, large, labels.readable);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
@@ -156,8 +160,12 @@ export function NetworkGraph() {
 
   // React Flow's edge label layer, found once it is drawn, for the edges' labels.
   const [labelLayer, setLabelLayer] = useState<Element | null>(null);
+  // And its edge layer, for the overview.
+  const [edgeLayer, setEdgeLayer] = useState<Element | null>(null);
   useEffect(() => {
-    if (firstViewport) setLabelLayer(frame.current?.querySelector('.react-flow__edgelabel-renderer') ?? null);
+    if (!firstViewport) return;
+    setLabelLayer(frame.current?.querySelector('.react-flow__edgelabel-renderer') ?? null);
+    setEdgeLayer(frame.current?.querySelector('.react-flow__edges') ?? null);
   }, [firstViewport]);
 
   return (
@@ -175,10 +183,10 @@ export function NetworkGraph() {
       <EdgeLabelLayerProvider value={labelLayer}>
       <LabelsMountedProvider value={labels.mounted}>
       <ReactFlow<GraphNode, FlowEdge>
-        className={labels.readable ? undefined : labelsHiddenClass}
+        className={`${labels.readable ? '' : labelsHiddenClass} ${drawn.far ? 'graph-far' : ''}`}
         defaultViewport={firstViewport}
         nodes={drawnNodes}
-        edges={edges}
+        edges={drawn.mounted}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -201,6 +209,7 @@ export function NetworkGraph() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
         <LabelPlacer readable={labels.readable} />
+        {drawn.overview && <EdgeOverviewLayer edges={drawn.overview} container={edgeLayer} />}
       </ReactFlow>
       </LabelsMountedProvider>
       </EdgeLabelLayerProvider>

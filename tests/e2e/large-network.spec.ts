@@ -64,9 +64,18 @@ test('a page with 200 simulated hosts opens collapsed: every host, no more than 
   await expect(page.locator('[aria-label="host sim200"]')).toHaveCount(1);
   const nodes = page.locator('.react-flow__node');
   expect(await nodes.count()).toBeLessThanOrEqual(500);
-  // sim001's three imports of its outside service are one bundle; its three routes into sim002 and an export to sim002's container another.
+  // Zoomed out, the edges between collapsed hosts are drawn together, as one overview layer under the nodes.
+  await expect(page.locator('[data-edge-overview] path').first()).toBeAttached();
+  await expect(page.locator('.react-flow__edge[aria-label="4 bindings: sim001 → sim002"]')).toHaveCount(0);
+  // Zoomed in over sim001, they are edges of their own: its three imports of its outside service are one bundle;
+  // its three routes into sim002 and an export to sim002's container another.
+  const sim001 = (await page.locator('[aria-label="host sim001"]').boundingBox())!;
+  await page.mouse.move(sim001.x + sim001.width / 2, sim001.y + sim001.height / 2);
+  for (let i = 0; i < 14; i++) await page.mouse.wheel(0, -120);
   await expect(page.locator('.react-flow__edge[aria-label="3 bindings: sim001 → svc001"]')).toHaveCount(1);
   await expect(page.locator('.react-flow__edge[aria-label="4 bindings: sim001 → sim002"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'fit view' }).click();
+  await expect(page.locator('[data-edge-overview] path').first()).toBeAttached();
 
   // Opened, sim001 and sim002 show their insides: the export to c002 is drawn as itself, the routes are a bundle until it is opened.
   await expand(page, 'sim001', 'sim002');
