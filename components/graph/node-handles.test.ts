@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Position } from '@xyflow/react';
-import { endpointHandles, hostHandles } from './node-handles';
+import { endpointHandles, hostHandles, overlayHandles } from './node-handles';
 import { endpointSize } from './node-sizes';
 
 describe('endpointHandles', () => {
@@ -11,18 +11,20 @@ describe('endpointHandles', () => {
       ['in:443', 'target', Position.Left],
       ['overlay', 'source', Position.Bottom],
     ]);
-    // Centres at a third and two thirds of the height, on the left edge; the overlay handle's centre on the bottom edge.
-    expect(handles[0].x + 5).toBe(0);
-    expect(handles[0].y + 5).toBeCloseTo(endpointSize.height / 3);
-    expect(handles[1].y + 5).toBeCloseTo((2 * endpointSize.height) / 3);
-    expect([handles[2].x + 5, handles[2].y + 5]).toEqual([endpointSize.width / 2, endpointSize.height]);
+    // As the browser draws them (measured on a 176×58 card): centred a third and two thirds down the
+    // inside of its 1 px border, on the inner left edge; the overlay handle centred on the inner bottom edge.
+    expect(endpointSize).toEqual({ width: 176, height: 58 });
+    expect(handles.map((h) => [h.x, Math.round(h.y * 100) / 100, h.width, h.height])).toEqual([
+      [-4, 14.67, 10, 10],
+      [-4, 33.33, 10, 10],
+      [83, 52, 10, 10],
+    ]);
   });
 
   it('gives an exposed address its front on the right middle beside its ports, and an interface only its front', () => {
     const exposed = endpointHandles({ kind: 'exposed', ports: [3322] });
     expect(exposed.map((h) => h.id)).toEqual(['in:3322', 'out', 'overlay']);
-    const front = exposed[1];
-    expect([front.x + 5, front.y + 5]).toEqual([endpointSize.width, endpointSize.height / 2]);
+    expect(exposed.map((h) => [h.x, h.y])).toEqual([[-4, 24], [170, 24], [83, 52]]);
     expect(endpointHandles({ kind: 'interface', ports: [] }).map((h) => h.id)).toEqual(['out']);
   });
 
@@ -39,5 +41,9 @@ describe('endpointHandles', () => {
       ['in', 'target', 0, 42],
       ['out', 'source', 230, 42],
     ]);
+  });
+
+  it('puts the overlay band’s handle on its top middle', () => {
+    expect(overlayHandles({ width: 1000, height: 40 }).map((h) => [h.id, h.type, h.x + 5, h.y + 5])).toEqual([['overlay', 'target', 500, 0]]);
   });
 });

@@ -6,7 +6,10 @@ import { endpointSize } from './node-sizes';
 export const handleSize = 10;
 
 const half = handleSize / 2;
+// An endpoint card's handles sit inside its 1 px border (they are placed in its padding box).
+const border = 1;
 const { width, height } = endpointSize;
+const inner = { width: width - 2 * border, height: height - 2 * border };
 
 /**
  * Where an endpoint node's handles are drawn (relative to the node, as React Flow measures them):
@@ -19,14 +22,14 @@ export function endpointHandles(data: Pick<EndpointNodeData, 'kind' | 'ports'>):
     id: portHandle(port),
     type: 'target',
     position: Position.Left,
-    x: -half,
-    y: ((i + 1) / (data.ports.length + 1)) * height - half,
+    x: border - half,
+    y: border + ((i + 1) / (data.ports.length + 1)) * inner.height - half,
     width: handleSize,
     height: handleSize,
   }));
-  if (data.kind === 'interface' || data.kind === 'exposed') handles.push({ id: frontHandle, type: 'source', position: Position.Right, x: width - half, y: height / 2 - half, width: handleSize, height: handleSize });
+  if (data.kind === 'interface' || data.kind === 'exposed') handles.push({ id: frontHandle, type: 'source', position: Position.Right, x: width - border - half, y: border + inner.height / 2 - half, width: handleSize, height: handleSize });
   const bottom = data.kind === 'exposed' || data.kind === 'container' ? overlayHandle : data.kind === 'client' || data.kind === 'service' ? reachHandle : null;
-  if (bottom) handles.push({ id: bottom, type: 'source', position: Position.Bottom, x: width / 2 - half, y: height - half, width: handleSize, height: handleSize });
+  if (bottom) handles.push({ id: bottom, type: 'source', position: Position.Bottom, x: border + inner.width / 2 - half, y: height - border - half, width: handleSize, height: handleSize });
   return handles;
 }
 
@@ -41,4 +44,9 @@ export function hostHandles(size: { width: number; height: number }, collapsed: 
     handles.push({ id: frontHandle, type: 'source', position: Position.Right, x: size.width - half, y: size.height / 2 - half, width: handleSize, height: handleSize });
   }
   return handles;
+}
+
+/** Where the overlay band's one handle is drawn, at its drawn size: on its top middle, where the addresses and containers on it attach. Mirrors `OverlayNode`. */
+export function overlayHandles(size: { width: number; height: number }): NodeHandle[] {
+  return [{ id: overlayHandle, type: 'target', position: Position.Top, x: size.width / 2 - half, y: -half, width: handleSize, height: handleSize }];
 }

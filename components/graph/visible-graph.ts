@@ -14,7 +14,7 @@ import {
   type LinkEdge,
 } from './graph-model';
 import { nodeId } from './node-ids';
-import { endpointHandles, hostHandles } from './node-handles';
+import { endpointHandles, hostHandles, overlayHandles } from './node-handles';
 import { endpointSize } from './node-sizes';
 
 /** What the operator chose to look at. */
@@ -165,5 +165,6 @@ function placeOverlay(drawn: GraphNode[]): void {
   const left = Math.min(...hosts.map((h) => h.position.x));
   const right = Math.max(...hosts.map((h) => h.position.x + (h.width ?? collapsedHostSize.width)));
   const bottom = Math.max(...hosts.map((h) => h.position.y + (h.height ?? collapsedHostSize.height)));
-  drawn[i] = { ...drawn[i], hidden: false, position: { x: left, y: bottom + overlayBand.gap }, width: right - left, height: overlayBand.height } as GraphNode;
+  const size = { width: right - left, height: overlayBand.height };
+  drawn[i] = { ...drawn[i], hidden: false, position: { x: left, y: bottom + overlayBand.gap }, ...size, measured: size, handles: overlayHandles(size) } as GraphNode;
 }
