@@ -8,6 +8,21 @@ const placeAll = (data: ReturnType<typeof initialData>) =>
   placeNodes(data, Object.fromEntries(data.nodes.map((n, i) => [n.id, { x: i * 10, y: i * 20, width: 300, height: 200 }])));
 
 describe('console reducers', () => {
+  it('draws the same edge objects again for the bindings a new selection leaves as they were', () => {
+    const data = initialData(seedTopology());
+    const before = flowEdges(data);
+    const after = flowEdges(selectEdge(data, 'binding:host2/web'));
+    const byId = (edges: typeof before, id: string) => edges.find((e) => e.id === id)!;
+    // web is selected; route-h3 and h3 (one route, not lit by web) are the very same objects as before.
+    expect(byId(after, 'binding:host2/web')).toMatchObject({ selected: true, data: { highlighted: true } });
+    expect(byId(after, 'binding:host2/web')).not.toBe(byId(before, 'binding:host2/web'));
+    expect(byId(after, 'binding:host2/route-h3')).toBe(byId(before, 'binding:host2/route-h3'));
+    expect(byId(after, 'binding:host1/h3')).toBe(byId(before, 'binding:host1/h3'));
+    // Selecting the route lights its other half too, which is drawn anew.
+    const route = flowEdges(selectEdge(data, 'binding:host2/route-h3'));
+    expect(byId(route, 'binding:host1/h3')).toMatchObject({ className: 'route-lit', data: { highlighted: true } });
+  });
+
   it('keeps placed nodes where they are when a binding changes, and lays out only new nodes', () => {
     const placed = placeAll(initialData(seedTopology()));
     expect(unplacedNodes(placed)).toEqual([]);

@@ -176,18 +176,28 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 /** Select a binding edge by its id (null, or an edge that is no binding's, clears), as `selectBinding` does. */
 export const selectEdge = (data: ConsoleData, edgeId: string | null): ConsoleData => selectBinding(data, edgeId ? keyOfEdgeId(edgeId) : null);
 
+// Each graph edge's drawn version, made again only when its move, selection or highlight changes: selecting
+// a binding then hands the graph the same objects for every other edge (thousands on a large network).
+const drawnOf = new WeakMap<BindingEdge, { move: PendingRebind | undefined; selected: boolean; lit: boolean; edge: BindingEdge }>();
+
 /** The edges to draw: optimistic moves applied, the selected route highlighted. */
 export function flowEdges(data: Pick<ConsoleData, 'graph' | 'pending' | 'selectedEdgeId'>): BindingEdge[] {
   const route = routePath(data.graph.edges, data.selectedEdgeId);
   return data.graph.edges.map((e) => {
     const move = data.pending[e.id];
+    const selected = e.id === data.selectedEdgeId;
+    const lit = route.has(e.id);
+    const last = drawnOf.get(e);
+    if (last && last.move === move && last.selected === selected && last.lit === lit) return last.edge;
     const moved = move ? { target: move.target, targetHandle: portHandle(move.port) } : {};
-    return {
+    const edge: BindingEdge = {
       ...e,
       ...moved,
-      selected: e.id === data.selectedEdgeId,
-      className: route.has(e.id) ? 'route-lit' : undefined,
-      data: { ...e.data!, pending: Boolean(move), highlighted: route.has(e.id) },
+      selected,
+      className: lit ? 'route-lit' : undefined,
+      data: { ...e.data!, pending: Boolean(move), highlighted: lit },
     };
+    drawnOf.set(e, { move, selected, lit, edge });
+    return edge;
   });
 }

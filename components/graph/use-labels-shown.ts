@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, startTransition, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useDeferredValue, useEffect, useState } from 'react';
 import { useStore } from '@xyflow/react';
 
 /** Below this zoom edge labels are too small to read and only cost frames; they come back when zoomed in. */
@@ -19,15 +19,19 @@ export const LabelsMountedProvider = LabelsMounted.Provider;
  * first, a small graph is drawn without them and they are mounted right after, in a transition that
  * yields to input; from then on a zoom step only switches a class. A `large` graph (drawing only the
  * edges on screen) mounts them only while readable: its ~1,000 hidden labels, each observed and
- * placed, cost seconds of its first render, and zoomed in only the edges on screen have one.
+ * placed, cost seconds of its first render, and zoomed in only the edges on screen have one. Its
+ * labels follow the zoom a step behind, in a render that yields to input: zooming in to a selected
+ * binding draws the edges and centres first, and the other labels (hundreds) come right after.
  */
 export function useLabelZoom(large: boolean): { readable: boolean; mounted: boolean } {
   const now = useStore(readable);
+  const soon = useDeferredValue(now);
   const [mounted, setMounted] = useState(now);
   useEffect(() => {
     if (!mounted && !large) startTransition(() => setMounted(true));
   }, [mounted, large]);
-  return { readable: now, mounted: (mounted && !large) || now };
+  // Zooming in mounts them a step behind; zooming out takes them away at once, before edges coming into view mount theirs.
+  return { readable: now, mounted: large ? now && soon : mounted || now };
 }
 
 /** For an edge: whether its label is in the DOM (shown or hidden by the graph's zoom class). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialData, placeNodes } from '@/components/console/console-reducers';
+import { flowEdges, initialData, placeNodes } from '@/components/console/console-reducers';
 import { buildGraph } from './build-graph';
 import { gridLayout } from './grid-layout';
 import { layoutInput } from './layout-input';
@@ -72,5 +72,27 @@ describe('visibleGraph', () => {
     const v = visibleGraph(data.nodes, g.edges, { expanded: data.expanded, openBundle: null, selectedEdgeId: null });
     expect(v.nodes.length).toBeLessThanOrEqual(500);
     expect(v.nodes.filter((n) => n.type === 'host')).toHaveLength(300);
+  });
+
+  it('gives every endpoint its size and handles, so an edge to a host just opened is drawn before React Flow measures it', () => {
+    const data = placed();
+    const v = visibleGraph(data.nodes, data.graph.edges, { expanded: data.expanded, openBundle: null, selectedEdgeId: null });
+    const a1 = v.nodes.find((n) => n.id === 'container:a1')!;
+    expect(a1).toMatchObject({ width: 176, height: 58 });
+    expect(a1.handles?.map((h) => h.id)).toEqual(['in:4422', 'overlay']);
+  });
+
+  it('hands out the same node and edge objects again when only the selection moves between bindings of closed hosts', () => {
+    const data = placed(seedTopology(undefined, many));
+    const before = visibleGraph(data.nodes, flowEdges({ ...data, selectedEdgeId: null }), { expanded: [], openBundle: null, selectedEdgeId: null });
+    const after = visibleGraph(data.nodes, flowEdges({ ...data, selectedEdgeId: 'binding:host1/h3' }), { expanded: [], openBundle: null, selectedEdgeId: null });
+    const same = (id: string) => before.nodes.find((n) => n.id === id) === after.nodes.find((n) => n.id === id);
+    expect(same('host:host2')).toBe(true);
+    expect(same('service:host4')).toBe(true);
+    // The selected binding is drawn anew, selected; the bundle between the closed hosts is the same drawing.
+    expect(after.edges.find((e) => e.id === 'binding:host1/h3')).toMatchObject({ selected: true });
+    expect(after.edges.find((e) => e.id === 'binding:host1/h3')).not.toBe(before.edges.find((e) => e.id === 'binding:host1/h3'));
+    const bundle = (v: typeof before) => v.edges.find((e) => e.type === 'bundle');
+    expect(bundle(after)).toEqual(bundle(before));
   });
 });

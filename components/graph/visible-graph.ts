@@ -7,12 +7,15 @@ import {
   overlayNodeId,
   reachHandle,
   type BindingEdge,
+  type EndpointNode,
   type FlowEdge,
   type GraphNode,
   type HostNode,
   type LinkEdge,
 } from './graph-model';
 import { nodeId } from './node-ids';
+import { endpointHandles, hostHandles, overlayHandles } from './node-handles';
+import { endpointSize } from './node-sizes';
 
 /** What the operator chose to look at. */
 export interface GraphView {
@@ -49,11 +52,14 @@ export function visibleGraph(nodes: readonly GraphNode[], edges: readonly Bindin
     if (n.parentId && !open.has(n.parentId)) continue;
     if (n.type === 'host') {
       names.set(n.id, n.data.name);
-      if (!open.has(n.id)) {
-        drawn.push({ ...n, width: collapsedHostSize.width, height: collapsedHostSize.height, data: { ...n.data, collapsed: true } } as HostNode);
-        continue;
-      }
-    } else if (n.type === 'endpoint') names.set(n.id, n.data.label);
+      drawn.push(open.has(n.id) ? opened(n) : collapsed(n));
+      continue;
+    }
+    if (n.type === 'endpoint') {
+      names.set(n.id, n.data.label);
+      drawn.push(withHandles(n));
+      continue;
+    }
     drawn.push(n);
   }
   placeOverlay(drawn);
@@ -62,18 +68,64 @@ export function visibleGraph(nodes: readonly GraphNode[], edges: readonly Bindin
   const moved = edges.map((e): BindingEdge => {
     const from = parentOf.get(e.source);
     const to = parentOf.get(e.target);
-    const fromClosed = from !== undefined && !open.has(from);
-    const toClosed = to !== undefined && !open.has(to);
-    if (!fromClosed && !toClosed) return e;
-    return {
-      ...e,
-      ...(fromClosed ? { source: from, sourceHandle: frontHandle } : {}),
-      ...(toClosed ? { target: to, targetHandle: hostInHandle } : {}),
-      reconnectable: false,
-    };
+    return toClosedHosts(e, from !== undefined && !open.has(from) ? from : undefined, to !== undefined && !open.has(to) ? to : undefined);
   });
   const bindings = bundleEdges(moved, { bundle: view.openBundle, selectedEdgeId: view.selectedEdgeId }, (id) => names.get(id) ?? id);
   return { nodes: drawn, edges: [...bindings, ...links(drawn)] };
+}
+
+// The objects drawn for a node or edge are made once per input object (and per host it is drawn at), so a
+// selection that changes little hands React Flow the same objects and only what changed is compared and redrawn.
+const collapsedOf = new WeakMap<HostNode, HostNode>();
+const openedOf = new WeakMap<HostNode, HostNode>();
+const handlesOf = new WeakMap<EndpointNode, EndpointNode>();
+const movedOf = new WeakMap<BindingEdge, { from: string | undefined; to: string | undefined; edge: BindingEdge }>();
+
+// Nodes are drawn with their size as measured and their handles where they will be: React Flow then draws
+// the edges of a host just opened in the same render, and measures nothing whose size it already has
+// (a host's size changing on open was otherwise measured, reported and drawn once more).
+
+/** A host drawn closed: the small box saying what it holds. */
+function collapsed(n: HostNode): HostNode {
+  let c = collapsedOf.get(n);
+  if (!c) {
+    const size = { width: collapsedHostSize.width, height: collapsedHostSize.height };
+    collapsedOf.set(n, (c = { ...n, ...size, measured: size, handles: hostHandles(size, true), data: { ...n.data, collapsed: true } }));
+  }
+  return c;
+}
+
+/** A host drawn open, at its laid-out size (none yet: React Flow measures it). */
+function opened(n: HostNode): HostNode {
+  if (n.width === undefined || n.height === undefined) return n;
+  let o = openedOf.get(n);
+  if (!o) {
+    const size = { width: n.width, height: n.height };
+    openedOf.set(n, (o = { ...n, measured: size, handles: hostHandles(size, false) }));
+  }
+  return o;
+}
+
+/** An endpoint with its size and handles given. */
+function withHandles(n: EndpointNode): EndpointNode {
+  let h = handlesOf.get(n);
+  if (!h) handlesOf.set(n, (h = { ...n, width: endpointSize.width, height: endpointSize.height, measured: n.measured ?? endpointSize, handles: endpointHandles(n.data) }));
+  return h;
+}
+
+/** A binding with its ends inside closed hosts (`from`, `to`) drawn at those hosts' boxes, not draggable there. */
+function toClosedHosts(e: BindingEdge, from: string | undefined, to: string | undefined): BindingEdge {
+  if (from === undefined && to === undefined) return e;
+  const last = movedOf.get(e);
+  if (last && last.from === from && last.to === to) return last.edge;
+  const edge: BindingEdge = {
+    ...e,
+    ...(from !== undefined ? { source: from, sourceHandle: frontHandle } : {}),
+    ...(to !== undefined ? { target: to, targetHandle: hostInHandle } : {}),
+    reconnectable: false,
+  };
+  movedOf.set(e, { from, to, edge });
+  return edge;
 }
 
 /** Clients to the hosts they reach, hosts to the outside services they reach; open hosts' exposed addresses and containers to the overlay. */
@@ -113,5 +165,6 @@ function placeOverlay(drawn: GraphNode[]): void {
   const left = Math.min(...hosts.map((h) => h.position.x));
   const right = Math.max(...hosts.map((h) => h.position.x + (h.width ?? collapsedHostSize.width)));
   const bottom = Math.max(...hosts.map((h) => h.position.y + (h.height ?? collapsedHostSize.height)));
-  drawn[i] = { ...drawn[i], hidden: false, position: { x: left, y: bottom + overlayBand.gap }, width: right - left, height: overlayBand.height } as GraphNode;
+  const size = { width: right - left, height: overlayBand.height };
+  drawn[i] = { ...drawn[i], hidden: false, position: { x: left, y: bottom + overlayBand.gap }, ...size, measured: size, handles: overlayHandles(size) } as GraphNode;
 }
