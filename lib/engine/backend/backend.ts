@@ -35,6 +35,12 @@ export interface Applied {
 export interface Observed {
   bindings: BindingReport[];
   foreign: ForeignRule[];
+  /**
+   * From `readKernel`: the reports come without their lines (`rules` empty, no `drift`), and this
+   * builds those of binding i when asked, so a caller writing 10,000 reports out one by one never
+   * holds every binding's lines at once.
+   */
+  detail?: (i: number) => Pick<BindingReport, 'rules' | 'drift'>;
 }
 
 /**
@@ -49,6 +55,13 @@ export interface Backend {
   apply(change: StateChange): Promise<Applied>;
   /** Each binding's kernel state and counters; foreign DNAT rules when asked (status). */
   observe(bindings: Binding[], opts: { foreign: boolean }): Promise<Observed>;
+  /**
+   * `observe` in two steps: read the kernel now (`expected` bindings, when known), compare with
+   * the bindings handed over later. list and status read the kernel before the state file when
+   * the backend is named, so that at 10,000 bindings the kernel's listing and the parsed state
+   * file are never in memory at the same time.
+   */
+  readKernel(opts: { foreign: boolean }, expected?: number): Promise<(bindings: Binding[]) => Observed>;
   /**
    * Re-apply the rules of the bindings `ids` (and the shared rules they depend on) as `state` asks,
    * in one transaction, leaving every other binding's rules as the kernel holds them.

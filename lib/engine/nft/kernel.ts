@@ -2,7 +2,11 @@ import { EngineError } from '../errors';
 import { scriptContext } from '../iptables/restore-error';
 import { commandNotFound, type CommandRunner } from '../runner/command-runner';
 import { ListingError, ListingReader } from './listing';
-import type { NftTable } from './model';
+import type { NftElement, NftTable } from './model';
+import type { MapName } from './names';
+
+/** Where read-back hands each map element, instead of keeping it in the table model. */
+export type ElementSink = (map: MapName, element: NftElement) => void;
 import { table, tableRef } from './names';
 
 const notInstalled = () => new EngineError('host-failure', 'nft is not installed on this host (apt-get install nftables)');
@@ -25,8 +29,8 @@ export async function runNft(runner: CommandRunner, script: string): Promise<voi
 }
 
 /** `nft -j ARGS`, read as nft writes it into `into` (or a new model); null when nft says the table or map is not there. */
-async function listInto(runner: CommandRunner, args: string[], into?: NftTable): Promise<ListingReader | null> {
-  const reader = new ListingReader(into);
+async function listInto(runner: CommandRunner, args: string[], into?: NftTable, sink?: ElementSink): Promise<ListingReader | null> {
+  const reader = new ListingReader(into, sink);
   let unreadable: unknown;
   const read = (text: string) => {
     if (unreadable !== undefined || !text) return;
@@ -66,16 +70,17 @@ const listingCost = (name: string) => (name.endsWith('_fronts') ? 0 : name.endsW
  * table for `list table` or `list chain`, `-t` or not; a terse ruleset listing loads none, and
  * other tables' items in it are read past), then each map on its own, one after the other, each
  * read as nft writes it. One map of 10,000 elements costs nft a fraction of the whole table's.
+ * With `sink`, map elements go there instead of into the model (whose maps stay declared, empty).
  */
-export async function readTable(runner: CommandRunner, bindings = Infinity): Promise<NftTable | null> {
+export async function readTable(runner: CommandRunner, bindings = Infinity, sink?: ElementSink): Promise<NftTable | null> {
   const ref = tableRef.split(' ');
-  if (bindings < listMapByMapFrom) return (await listInto(runner, ['list', 'table', ...ref]))?.end() ?? null;
+  if (bindings < listMapByMapFrom) return (await listInto(runner, ['list', 'table', ...ref], undefined, sink))?.end() ?? null;
   const terse = await listInto(runner, ['-t', 'list', 'ruleset', table.family]);
   if (!terse?.sawTable) return null;
   const t = terse.end();
   for (const name of [...t.maps.keys()].sort((a, b) => listingCost(a) - listingCost(b))) {
     // A map that went away since the first listing (another writer) reads as empty.
-    await listInto(runner, ['list', 'map', ...ref, name], t);
+    await listInto(runner, ['list', 'map', ...ref, name], t, sink);
   }
   return t;
 }

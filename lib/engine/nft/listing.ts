@@ -63,15 +63,18 @@ export class ListingReader {
   private escaped = false;
   /** The current item's text so far (a map's without its elements). */
   private item: string[] = [];
-  /** In a map's `elem` array: the map its elements go to, or null for another table's map. */
-  private elements: { into: Map<string, NftElement> | null; types: readonly string[] } | undefined;
+  /** In a map's `elem` array: the map its elements go to (null: another table's), and its key's types. */
+  private elements: { name: MapName | null; types: readonly string[] } | undefined;
   private element: string[] = [];
   /** The map of the current item, when its elements were read one by one. */
   private streamed: { name: MapName; elements: Map<string, NftElement> } | undefined;
+  private readonly sink?: (map: MapName, element: NftElement) => void;
   /** A table item for Switchyard's table was seen (a ruleset listing says so only this way). */
   sawTable = false;
 
-  constructor(into?: NftTable) {
+  /** With `sink`, map elements go there instead of into the model (whose maps stay declared, empty). */
+  constructor(into?: NftTable, sink?: (map: MapName, element: NftElement) => void) {
+    this.sink = sink;
     this.t = into ?? emptyTable();
     if (!into) this.t.maps.clear();
   }
@@ -152,19 +155,23 @@ export class ListingReader {
   }
 
   /** A map item's `elem` array opens: where its elements go, from its header so far (`{"map": {…, "elem": `). */
-  private openElements(sofar: string): { into: Map<string, NftElement> | null; types: readonly string[] } {
+  private openElements(sofar: string): { name: MapName | null; types: readonly string[] } {
     const v = (parseItem(sofar + '[]}}') as J).map as J | undefined;
-    if (!v || v.table !== table.name || v.family !== table.family) return { into: null, types: [] };
-    const types = keyTypes.get(String(v.name)) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
-    const into = new Map<string, NftElement>();
-    this.t.maps.set(String(v.name) as MapName, into);
-    this.streamed = { name: String(v.name) as MapName, elements: into };
-    return { into, types };
+    if (!v || v.table !== table.name || v.family !== table.family) return { name: null, types: [] };
+    const name = String(v.name) as MapName;
+    const types = keyTypes.get(name) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
+    const elements = new Map<string, NftElement>();
+    this.t.maps.set(name, elements);
+    this.streamed = { name, elements };
+    return { name, types };
   }
 
   private addElement(text: string): void {
-    const e = this.elements!;
-    if (e.into) addElement(e.into, parseItem(text) as unknown as unknown[], e.types);
+    const { name, types } = this.elements!;
+    if (!name) return;
+    const e = elementOf(parseItem(text) as unknown as unknown[], types);
+    if (this.sink) this.sink(name, e);
+    else this.streamed!.elements.set(e.key, e);
   }
 
   private endItem(): void {
@@ -180,18 +187,18 @@ export class ListingReader {
   }
 }
 
-/** One `[key, value]` pair of a map's elements, into the map. */
-function addElement(elements: Map<string, NftElement>, pair: unknown[], types: readonly string[]): void {
+/** One `[key, value]` pair of a map's elements. */
+function elementOf(pair: unknown[], types: readonly string[]): NftElement {
   const [k, value] = pair;
   const el = (k as J)?.elem as J | undefined;
   const key = keyText(el ? el.val : k, types);
   const counter = el?.counter as J | undefined;
-  elements.set(key, {
+  return {
     key,
     value: exprText(value),
     comment: String(el?.comment ?? ''),
     ...(counter ? { counter: { packets: Number(counter.packets ?? 0), bytes: Number(counter.bytes ?? 0) } } : {}),
-  });
+  };
 }
 
 function addItem(t: NftTable, item: J): void {
@@ -207,7 +214,10 @@ function addItem(t: NftTable, item: J): void {
     const name = String(v.name) as MapName;
     const types = keyTypes.get(name) ?? (Array.isArray(v.type) ? (v.type as string[]) : [String(v.type)]);
     const elements = new Map<string, NftElement>();
-    for (const pair of (v.elem as unknown[][] | undefined) ?? []) addElement(elements, pair, types);
+    for (const pair of (v.elem as unknown[][] | undefined) ?? []) {
+      const e = elementOf(pair, types);
+      elements.set(e.key, e);
+    }
     t.maps.set(name, elements);
   } else if (kind === 'chain') {
     const base = v.hook ? `type ${v.type} hook ${v.hook} priority ${v.prio}; policy ${v.policy};` : undefined;

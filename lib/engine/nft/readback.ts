@@ -1,9 +1,10 @@
 import type { Binding } from '../model/binding';
-import type { BindingReport } from '../model/report';
+import type { BindingReport, KernelState } from '../model/report';
+import { heldOf, type HeldElement, type HeldElements } from './held-elements';
 import { bindingElements, localKey, localOwners, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
 import { forwardMap, tag, type MapName } from './names';
 
-const elementLine = (map: string, e: NftElement) => `map ${map} { ${e.key} : ${e.value} }`;
+const elementLine = (map: string, e: Pick<NftElement, 'key' | 'value'>) => `map ${map} { ${e.key} : ${e.value} }`;
 const ruleLine = (chain: string, r: NftRule) => `chain ${chain}: ${r.text}`;
 
 /** True when two tables hold the same elements, chains and rules (counter values aside). */
@@ -26,27 +27,6 @@ export function sameTable(a: NftTable | null, b: NftTable | null): boolean {
     if (c.rules.some((r, i) => r.text !== o.rules[i].text || r.comment !== o.rules[i].comment)) return false;
   }
   return true;
-}
-
-/** One element the kernel holds, with the map it sits in. */
-interface HeldElement {
-  map: MapName;
-  element: NftElement;
-}
-
-/** Elements by the binding id in their comment, gathered in one pass. */
-function elementsById(have: NftTable): Map<string, HeldElement[]> {
-  const byId = new Map<string, HeldElement[]>();
-  for (const [map, els] of have.maps) {
-    for (const element of els.values()) {
-      if (!element.comment.startsWith('switchyard:')) continue;
-      const id = element.comment.slice('switchyard:'.length);
-      const list = byId.get(id);
-      if (list) list.push({ map, element });
-      else byId.set(id, [{ map, element }]);
-    }
-  }
-  return byId;
 }
 
 /** The traffic rules the kernel holds in the shared-port chains, grouped by comment with their chain, in order. */
@@ -85,24 +65,30 @@ const zero: Count = { packets: 0, bytes: 0 };
 const isFront = (map: MapName) => map.endsWith('_fronts');
 
 /** The elements of a shared port's forward dispatch that a binding's traffic rules need, when the kernel lacks them. */
-function missingPortDispatch(have: NftTable | null, expected: { map: MapName; element: NftElement }[]): string[] {
+function missingPortDispatch(held: HeldElements | null, expected: { map: MapName; element: NftElement }[]): string[] {
   return expected
     .filter(({ element }) => element.comment === tag.forward)
-    .filter(({ map, element }) => have?.maps.get(map)?.get(element.key)?.value !== element.value)
+    .filter(({ map, element }) => held?.dispatch.get(`${map} ${element.key}`) !== element.value)
     .map(({ map, element }) => elementLine(map, element));
 }
+
+/** A binding's lines as read back, and its drift when it drifted: what a report holds beyond its state and counts. */
+export type ReportDetail = Pick<BindingReport, 'rules' | 'drift'>;
 
 /**
  * Compare what each binding should have with what the table holds: active (exactly its elements,
  * and its traffic rules where it shares a port), missing (none of its front or target elements),
  * drifted (anything else, or a shared rule it needs). Its counts come from the kernel: new
  * connections from its front elements, traffic from its forward elements (or rules, on a shared
- * port).
+ * port). The reports come without their lines (`rules` empty, no `drift`): `detail(i)` builds
+ * those of binding i when they are written out, so 10,000 bindings' lines are never all held.
+ * `held`: the table's elements, when read back apart from the model.
  */
-export function readBackTable(bindings: Binding[], have: NftTable | null): BindingReport[] {
+export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): { bindings: BindingReport[]; detail: (i: number) => ReportDetail } {
   const owners = localOwners(bindings);
   const traffic = new Map(portTraffic(bindings).map((p) => [p.key, p]));
-  const found = have ? elementsById(have) : new Map<string, HeldElement[]>();
+  const ids = new Map(bindings.map((b, i) => [b.id, i]));
+  const { first, next } = held ? held.byBinding(ids, have?.maps.keys() ?? []) : { first: new Int32Array(bindings.length).fill(-1), next: new Int32Array(0) };
   const rulesHeld = trafficRulesByComment(have);
   const shared = new Map<string, string[]>();
   const sharedFor = (masquerade: boolean, dnat: Set<string>) => {
@@ -110,7 +96,8 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
     if (!shared.has(key)) shared.set(key, have ? missingShared(have, masquerade, dnat) : []);
     return shared.get(key)!;
   };
-  return bindings.map((b) => {
+  const compare = (i: number) => {
+    const b = bindings[i];
     const own = bindingElements(b, owners.get(localKey(b)) === b.id);
     const port = traffic.get(localKey(b))!;
     const mine = tag.binding(b.id);
@@ -119,9 +106,10 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
       ...port.elements.filter((x) => x.element.comment === mine).map((x) => elementLine(x.map, x.element)),
       ...(port.chain ? port.chain.rules.filter((r) => r.comment === mine).map((r) => ruleLine(port.chain!.name, r)) : []),
     ];
-    const held = found.get(b.id) ?? [];
+    const elements: HeldElement[] = [];
+    for (let e = first[i]; e >= 0; e = next[e]) elements.push(held!.element(e));
     const counted = rulesHeld.get(mine) ?? [];
-    const actual = [...held.map((x) => elementLine(x.map, x.element)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
+    const actual = [...elements.map((x) => elementLine(x.map, x)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
     const pool = new Map<string, number>();
     for (const a of actual) pool.set(a, (pool.get(a) ?? 0) + 1);
     const missing = expected.filter((e) => {
@@ -130,25 +118,34 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
       return n === 0;
     });
     const unexpected = [...pool].flatMap(([line, n]) => Array<string>(n).fill(line));
-    const dispatched = held.filter((x) => !x.map.startsWith('forward_'));
+    const dispatched = elements.filter((x) => !x.map.startsWith('forward_'));
     if (dispatched.length > 0) {
       const dnat = new Set(own.filter((x) => x.element.value.startsWith('goto ')).map((x) => x.element.value.slice('goto '.length)));
-      missing.push(...sharedFor(b.masquerade, dnat), ...missingPortDispatch(have, port.elements));
+      missing.push(...sharedFor(b.masquerade, dnat), ...missingPortDispatch(held, port.elements));
     }
-    const connections = held.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.element.counter), zero);
+    const connections = elements.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.counter), zero);
     const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
       const map = forwardMap(b.proto, dir);
-      const inMap = held.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.element.counter), zero);
+      const inMap = elements.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.counter), zero);
       return counted.filter((x) => x.rule.text.includes(`ct direction ${dir}`)).reduce((sum, x) => add(sum, x.rule.counter), inMap);
     });
-    const state = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
-    return {
-      ...b,
-      state,
-      counters: connections,
-      traffic: { connections: connections.packets, toTarget, fromTarget },
-      rules: actual,
-      ...(state === 'drifted' ? { drift: { missing, unexpected } } : {}),
-    };
-  });
+    const state: KernelState = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    return { state, connections, toTarget, fromTarget, actual, missing, unexpected };
+  };
+  return {
+    bindings: bindings.map((b, i) => {
+      const c = compare(i);
+      return { ...b, state: c.state, counters: c.connections, traffic: { connections: c.connections.packets, toTarget: c.toTarget, fromTarget: c.fromTarget }, rules: [] };
+    }),
+    detail: (i) => {
+      const c = compare(i);
+      return { rules: c.actual, ...(c.state === 'drifted' ? { drift: { missing: c.missing, unexpected: c.unexpected } } : {}) };
+    },
+  };
+}
+
+/** {@link readBack} with every report's lines in place. */
+export function readBackTable(bindings: Binding[], have: NftTable | null, held?: HeldElements | null): BindingReport[] {
+  const r = readBack(bindings, have, held);
+  return r.bindings.map((b, i) => ({ ...b, ...r.detail(i) }));
 }

@@ -2,24 +2,39 @@ import { hostWarnings } from '../host/facts';
 import type { ListReport, StatusReport } from '../model/report';
 import { withLastSeen } from '../state/traffic-seen';
 import { watcherStatus } from '../state/watcher-record';
+import { createBackend, type Backend, type Observed } from '../backend';
+import type { HostState } from '../model/binding';
 import { backendOf, hostFacts, type EngineContext } from './context';
+import { reportsOnRead } from './reports-on-read';
 
 // Reads take no lock: the state file is replaced by rename, so a reader sees one whole version.
 
-/** `list`: each binding with its kernel state, counters and rules. */
-export async function list(ctx: EngineContext): Promise<ListReport> {
+/**
+ * The state file and what the kernel holds for it. With the backend named (`--backend`,
+ * `SWITCHYARD_BACKEND`), the kernel is read first and the state file after: at 10,000 bindings
+ * nft's listing of a map then runs beside a process that holds nothing yet. A state that records
+ * another backend is still refused, after that read.
+ */
+async function observeState(ctx: EngineContext, opts: { foreign: boolean }): Promise<{ state: HostState; backend: Backend; seen: Observed }> {
+  const early = ctx.askedBackend ? await createBackend(ctx.askedBackend, ctx.runner, ctx.iptables).readKernel(opts) : undefined;
   const state = await ctx.store.read();
-  const seen = await backendOf(ctx, state).observe(state.bindings, { foreign: false });
-  return { host: ctx.hostname, bindings: await withLastSeen(ctx.stateDir, seen.bindings) };
+  const backend = backendOf(ctx, state);
+  const compare = early && backend.name === ctx.askedBackend ? early : await backend.readKernel(opts, state.bindings.length);
+  return { state, backend, seen: compare(state.bindings) };
+}
+
+/** `list`: each binding with its kernel state, counters and rules (each report's lines built as it is written out). */
+export async function list(ctx: EngineContext): Promise<ListReport> {
+  const { seen } = await observeState(ctx, { foreign: false });
+  return { host: ctx.hostname, bindings: reportsOnRead(await withLastSeen(ctx.stateDir, seen.bindings), seen.detail) };
 }
 
 /** `status`: host facts, exposures, bindings with drift, foreign DNAT rules that could be adopted. */
 export async function status(ctx: EngineContext): Promise<StatusReport> {
-  const state = await ctx.store.read();
-  const backend = backendOf(ctx, state);
-  const [seen, facts, watcher] = await Promise.all([backend.observe(state.bindings, { foreign: true }), hostFacts(ctx), watcherStatus(ctx.stateDir)]);
+  const [{ state, backend, seen }, facts, watcher] = await Promise.all([observeState(ctx, { foreign: true }), hostFacts(ctx), watcherStatus(ctx.stateDir)]);
   const warnings = hostWarnings(facts, state.bindings.length);
   const off = seen.bindings.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
   if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard repair\` to re-apply ${off.length > 1 ? 'their' : 'its'} rules`);
-  return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings: await withLastSeen(ctx.stateDir, seen.bindings), foreign: seen.foreign, warnings, watcher };
+  const bindings = reportsOnRead(await withLastSeen(ctx.stateDir, seen.bindings), seen.detail);
+  return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings, foreign: seen.foreign, warnings, watcher };
 }
