@@ -33,14 +33,9 @@ export interface Applied {
 
 /** What the kernel holds for a host's bindings, and other tools' DNAT rules. */
 export interface Observed {
+  /** From `readKernel`, possibly built on read (see `builtOnRead`): read each item once where it matters. */
   bindings: BindingReport[];
   foreign: ForeignRule[];
-  /**
-   * From `readKernel`: the reports come without their lines (`rules` empty, no `drift`), and this
-   * builds those of binding i when asked, so a caller writing 10,000 reports out one by one never
-   * holds every binding's lines at once.
-   */
-  detail?: (i: number) => Pick<BindingReport, 'rules' | 'drift'>;
 }
 
 /**

@@ -153,7 +153,7 @@ export class NftBackend implements Backend {
 
   async observe(bindings: Binding[], opts: { foreign: boolean }) {
     const seen = (await this.readKernel(opts, bindings.length))(bindings);
-    return { bindings: seen.bindings.map((b, i) => ({ ...b, ...seen.detail(i) })), foreign: seen.foreign };
+    return { bindings: [...seen.bindings], foreign: seen.foreign };
   }
 
   async readKernel(opts: { foreign: boolean }, expected = Infinity) {
@@ -162,7 +162,7 @@ export class NftBackend implements Backend {
     const held = new HeldElements();
     const have = expected > 0 ? await readTable(this.runner, expected, (map, e) => held.add(map, e)) : null;
     const foreign = opts.foreign ? await foreignRules(this.runner, this.iptables) : [];
-    return (bindings: Binding[]) => ({ ...readBack(bindings, have, held), foreign });
+    return (bindings: Binding[]) => ({ bindings: readBack(bindings, have, held), foreign });
   }
 
   async flush(opts: { keepForward?: boolean } = {}): Promise<Applied> {

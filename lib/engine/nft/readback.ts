@@ -1,5 +1,6 @@
 import type { Binding } from '../model/binding';
 import type { BindingReport, KernelState } from '../model/report';
+import { builtOnRead } from '../model/built-on-read';
 import { heldOf, type HeldElement, type HeldElements } from './held-elements';
 import { bindingElements, localKey, localOwners, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
 import { forwardMap, tag, type MapName } from './names';
@@ -72,19 +73,15 @@ function missingPortDispatch(held: HeldElements | null, expected: { map: MapName
     .map(({ map, element }) => elementLine(map, element));
 }
 
-/** A binding's lines as read back, and its drift when it drifted: what a report holds beyond its state and counts. */
-export type ReportDetail = Pick<BindingReport, 'rules' | 'drift'>;
-
 /**
  * Compare what each binding should have with what the table holds: active (exactly its elements,
  * and its traffic rules where it shares a port), missing (none of its front or target elements),
  * drifted (anything else, or a shared rule it needs). Its counts come from the kernel: new
  * connections from its front elements, traffic from its forward elements (or rules, on a shared
- * port). The reports come without their lines (`rules` empty, no `drift`): `detail(i)` builds
- * those of binding i when they are written out, so 10,000 bindings' lines are never all held.
- * `held`: the table's elements, when read back apart from the model.
+ * port). Each report is built when it is read (see `builtOnRead`), so 10,000 reports are never all
+ * held. `held`: the table's elements, when read back apart from the model.
  */
-export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): { bindings: BindingReport[]; detail: (i: number) => ReportDetail } {
+export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): BindingReport[] {
   const owners = localOwners(bindings);
   const traffic = new Map(portTraffic(bindings).map((p) => [p.key, p]));
   const ids = new Map(bindings.map((b, i) => [b.id, i]));
@@ -132,20 +129,18 @@ export function readBack(bindings: Binding[], have: NftTable | null, held: HeldE
     const state: KernelState = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
     return { state, connections, toTarget, fromTarget, actual, missing, unexpected };
   };
-  return {
-    bindings: bindings.map((b, i) => {
-      const c = compare(i);
-      return { ...b, state: c.state, counters: c.connections, traffic: { connections: c.connections.packets, toTarget: c.toTarget, fromTarget: c.fromTarget }, rules: [] };
-    }),
-    detail: (i) => {
-      const c = compare(i);
-      return { rules: c.actual, ...(c.state === 'drifted' ? { drift: { missing: c.missing, unexpected: c.unexpected } } : {}) };
-    },
-  };
+  return builtOnRead(bindings.length, (i) => {
+    const c = compare(i);
+    return {
+      ...bindings[i],
+      state: c.state,
+      counters: c.connections,
+      traffic: { connections: c.connections.packets, toTarget: c.toTarget, fromTarget: c.fromTarget },
+      rules: c.actual,
+      ...(c.state === 'drifted' ? { drift: { missing: c.missing, unexpected: c.unexpected } } : {}),
+    };
+  });
 }
 
-/** {@link readBack} with every report's lines in place. */
-export function readBackTable(bindings: Binding[], have: NftTable | null, held?: HeldElements | null): BindingReport[] {
-  const r = readBack(bindings, have, held);
-  return r.bindings.map((b, i) => ({ ...b, ...r.detail(i) }));
-}
+/** {@link readBack}, every report built once and held. */
+export const readBackTable = (bindings: Binding[], have: NftTable | null, held?: HeldElements | null): BindingReport[] => [...readBack(bindings, have, held)];

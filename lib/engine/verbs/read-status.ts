@@ -5,7 +5,8 @@ import { watcherStatus } from '../state/watcher-record';
 import { createBackend, type Backend, type Observed } from '../backend';
 import type { HostState } from '../model/binding';
 import { backendOf, hostFacts, type EngineContext } from './context';
-import { reportsOnRead } from './reports-on-read';
+import { builtOnRead } from '../model/built-on-read';
+import type { BindingReport } from '../model/report';
 
 // Reads take no lock: the state file is replaced by rename, so a reader sees one whole version.
 
@@ -23,18 +24,34 @@ async function observeState(ctx: EngineContext, opts: { foreign: boolean }): Pro
   return { state, backend, seen: compare(state.bindings) };
 }
 
-/** `list`: each binding with its kernel state, counters and rules (each report's lines built as it is written out). */
+/**
+ * The reports stamped with when each binding's connection count last rose (`withLastSeen`), and
+ * their states. Each report is read once here for its state and counts, and built again as it is
+ * written out: reports built on read are never all held.
+ */
+async function stamped(ctx: EngineContext, reports: BindingReport[]): Promise<{ bindings: BindingReport[]; states: Pick<BindingReport, 'id' | 'state'>[] }> {
+  const counts = reports.map((r) => ({ id: r.id, state: r.state, traffic: r.traffic }));
+  const seen = await withLastSeen(ctx.stateDir, counts);
+  const bindings = builtOnRead(reports.length, (i) => {
+    const r = reports[i];
+    const at = seen[i].traffic?.lastConnectionSeen;
+    return at && r.traffic ? { ...r, traffic: { ...r.traffic, lastConnectionSeen: at } } : r;
+  });
+  return { bindings, states: counts };
+}
+
+/** `list`: each binding with its kernel state, counters and rules. */
 export async function list(ctx: EngineContext): Promise<ListReport> {
   const { seen } = await observeState(ctx, { foreign: false });
-  return { host: ctx.hostname, bindings: reportsOnRead(await withLastSeen(ctx.stateDir, seen.bindings), seen.detail) };
+  return { host: ctx.hostname, bindings: (await stamped(ctx, seen.bindings)).bindings };
 }
 
 /** `status`: host facts, exposures, bindings with drift, foreign DNAT rules that could be adopted. */
 export async function status(ctx: EngineContext): Promise<StatusReport> {
   const [{ state, backend, seen }, facts, watcher] = await Promise.all([observeState(ctx, { foreign: true }), hostFacts(ctx), watcherStatus(ctx.stateDir)]);
   const warnings = hostWarnings(facts, state.bindings.length);
-  const off = seen.bindings.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
+  const { bindings, states } = await stamped(ctx, seen.bindings);
+  const off = states.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
   if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard repair\` to re-apply ${off.length > 1 ? 'their' : 'its'} rules`);
-  const bindings = reportsOnRead(await withLastSeen(ctx.stateDir, seen.bindings), seen.detail);
   return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings, foreign: seen.foreign, warnings, watcher };
 }
