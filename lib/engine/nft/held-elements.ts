@@ -93,17 +93,12 @@ export class HeldElements {
     const first = new Int32Array(ids.size).fill(-1);
     const last = new Int32Array(ids.size).fill(-1);
     const next = new Int32Array(this.count).fill(-1);
-    const inMap = new Map<number, number[]>();
-    for (let i = 0; i < this.count; i++) {
-      const m = this.nums[i * fields + 4];
-      const list = inMap.get(m);
-      if (list) list.push(i);
-      else inMap.set(m, [i]);
-    }
     const declared = [...order].map((name) => this.mapIndex.get(name)).filter((m): m is number => m !== undefined);
-    const rest = [...inMap.keys()].filter((m) => !declared.includes(m));
+    const rest = this.maps.map((_, m) => m).filter((m) => !declared.includes(m));
+    // One pass over the elements per map (a dozen), rather than lists per map: nothing to hold.
     for (const m of [...declared, ...rest]) {
-      for (const i of inMap.get(m) ?? []) {
+      for (let i = 0; i < this.count; i++) {
+        if (this.nums[i * fields + 4] !== m) continue;
         const b = ids.get(this.owner(i));
         if (b === undefined) continue;
         if (last[b] < 0) first[b] = i;

@@ -83,8 +83,15 @@ function missingPortDispatch(held: HeldElements | null, expected: { map: MapName
  */
 export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): BindingReport[] {
   const owners = localOwners(bindings);
-  const traffic = new Map(portTraffic(bindings).map((p) => [p.key, p]));
-  const ids = new Map(bindings.map((b, i) => [b.id, i]));
+  // Bindings by front port; a port's traffic (elements, shared chain) is built when one of them is compared.
+  const byPort = new Map<string, Binding[]>();
+  const ids = new Map<string, number>();
+  bindings.forEach((b, i) => {
+    ids.set(b.id, i);
+    const group = byPort.get(localKey(b));
+    if (group) group.push(b);
+    else byPort.set(localKey(b), [b]);
+  });
   const { first, next } = held ? held.byBinding(ids, have?.maps.keys() ?? []) : { first: new Int32Array(bindings.length).fill(-1), next: new Int32Array(0) };
   const rulesHeld = trafficRulesByComment(have);
   const shared = new Map<string, string[]>();
@@ -96,7 +103,7 @@ export function readBack(bindings: Binding[], have: NftTable | null, held: HeldE
   const compare = (i: number) => {
     const b = bindings[i];
     const own = bindingElements(b, owners.get(localKey(b)) === b.id);
-    const port = traffic.get(localKey(b))!;
+    const [port] = portTraffic(byPort.get(localKey(b))!);
     const mine = tag.binding(b.id);
     const expected = [
       ...own.map((x) => elementLine(x.map, x.element)),
