@@ -1,5 +1,5 @@
 import type { Binding, HostState } from '../model/binding';
-import type { BindingReport, Change, ForeignRule } from '../model/report';
+import type { BindingReport, Change, ForeignRule, Traffic } from '../model/report';
 
 /** The kernel interfaces Switchyard can hold its rules in. */
 export type BackendName = 'iptables' | 'nft';
@@ -36,6 +36,8 @@ export interface Observed {
   /** From `readKernel`, possibly built on read (see `builtOnRead`): read each item once where it matters. */
   bindings: BindingReport[];
   foreign: ForeignRule[];
+  /** Binding i's traffic, without building its report (for stamping when its connections rose). */
+  traffic?: (i: number) => Traffic;
 }
 
 /**

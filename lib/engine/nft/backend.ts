@@ -162,7 +162,10 @@ export class NftBackend implements Backend {
     const held = new HeldElements();
     const have = expected > 0 ? await readTable(this.runner, expected, (map, e) => held.add(map, e)) : null;
     const foreign = opts.foreign ? await foreignRules(this.runner, this.iptables) : [];
-    return (bindings: Binding[]) => ({ bindings: readBack(bindings, have, held), foreign });
+    return (bindings: Binding[]) => {
+      const r = readBack(bindings, have, held);
+      return { bindings: r.reports, traffic: r.traffic, foreign };
+    };
   }
 
   async flush(opts: { keepForward?: boolean } = {}): Promise<Applied> {

@@ -72,6 +72,12 @@ export class HeldElements {
     return this.maps[this.nums[i * fields + 4]];
   }
 
+  /** What element `i` counted, if it counts. */
+  counterOf(i: number): Count | undefined {
+    const at = i * fields;
+    return this.nums[at + 5] >= 0 ? { packets: this.nums[at + 5], bytes: this.nums[at + 6] } : undefined;
+  }
+
   /** Element `i`, as the read-back compares it. */
   element(i: number): HeldElement {
     const at = i * fields;

@@ -1,5 +1,5 @@
 import type { Binding } from '../model/binding';
-import type { BindingReport, KernelState } from '../model/report';
+import type { BindingReport, KernelState, Traffic } from '../model/report';
 import { builtOnRead } from '../model/built-on-read';
 import { heldOf, type HeldElement, type HeldElements } from './held-elements';
 import { bindingElements, localKey, localOwners, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
@@ -81,7 +81,7 @@ function missingPortDispatch(held: HeldElements | null, expected: { map: MapName
  * port). Each report is built when it is read (see `builtOnRead`), so 10,000 reports are never all
  * held. `held`: the table's elements, when read back apart from the model.
  */
-export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): BindingReport[] {
+export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): { reports: BindingReport[]; traffic: (i: number) => Traffic } {
   const owners = localOwners(bindings);
   // Bindings by front port; a port's traffic (elements, shared chain) is built when one of them is compared.
   const byPort = new Map<string, Binding[]>();
@@ -127,16 +127,17 @@ export function readBack(bindings: Binding[], have: NftTable | null, held: HeldE
       const dnat = new Set(own.filter((x) => x.element.value.startsWith('goto ')).map((x) => x.element.value.slice('goto '.length)));
       missing.push(...sharedFor(b.masquerade, dnat), ...missingPortDispatch(held, port.elements));
     }
-    const connections = elements.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.counter), zero);
-    const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
-      const map = forwardMap(b.proto, dir);
-      const inMap = elements.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.counter), zero);
-      return counted.filter((x) => x.rule.text.includes(`ct direction ${dir}`)).reduce((sum, x) => add(sum, x.rule.counter), inMap);
-    });
+    const { connections, toTarget, fromTarget } = counts(b, elements, counted);
     const state: KernelState = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
     return { state, connections, toTarget, fromTarget, actual, missing, unexpected };
   };
-  return builtOnRead(bindings.length, (i) => {
+  const traffic = (i: number): Traffic => {
+    const elements: Pick<HeldElement, 'map' | 'counter'>[] = [];
+    for (let e = first[i]; e >= 0; e = next[e]) elements.push({ map: held!.mapOf(e), counter: held!.counterOf(e) });
+    const c = counts(bindings[i], elements, rulesHeld.get(tag.binding(bindings[i].id)) ?? []);
+    return { connections: c.connections.packets, toTarget: c.toTarget, fromTarget: c.fromTarget };
+  };
+  const reports = builtOnRead(bindings.length, (i) => {
     const c = compare(i);
     return {
       ...bindings[i],
@@ -147,7 +148,19 @@ export function readBack(bindings: Binding[], have: NftTable | null, held: HeldE
       ...(c.state === 'drifted' ? { drift: { missing: c.missing, unexpected: c.unexpected } } : {}),
     };
   });
+  return { reports, traffic };
+}
+
+/** A binding's counts: new connections from its front elements, traffic from its forward elements or, on a shared port, its rules. */
+function counts(b: Binding, elements: Pick<HeldElement, 'map' | 'counter'>[], counted: { rule: NftRule }[]): { connections: Count; toTarget: Count; fromTarget: Count } {
+  const connections = elements.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.counter), zero);
+  const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
+    const map = forwardMap(b.proto, dir);
+    const inMap = elements.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.counter), zero);
+    return counted.filter((x) => x.rule.text.includes(`ct direction ${dir}`)).reduce((sum, x) => add(sum, x.rule.counter), inMap);
+  });
+  return { connections, toTarget, fromTarget };
 }
 
 /** {@link readBack}, every report built once and held. */
-export const readBackTable = (bindings: Binding[], have: NftTable | null, held?: HeldElements | null): BindingReport[] => [...readBack(bindings, have, held)];
+export const readBackTable = (bindings: Binding[], have: NftTable | null, held?: HeldElements | null): BindingReport[] => [...readBack(bindings, have, held).reports];

@@ -3,7 +3,7 @@ import type { ListReport, StatusReport } from '../model/report';
 import { withLastSeen } from '../state/traffic-seen';
 import { watcherStatus } from '../state/watcher-record';
 import { createBackend, type Backend, type Observed } from '../backend';
-import type { HostState } from '../model/binding';
+import type { Binding, HostState } from '../model/binding';
 import { backendOf, hostFacts, type EngineContext } from './context';
 import { builtOnRead } from '../model/built-on-read';
 import type { BindingReport } from '../model/report';
@@ -26,31 +26,39 @@ async function observeState(ctx: EngineContext, opts: { foreign: boolean }): Pro
 
 /**
  * The reports stamped with when each binding's connection count last rose (`withLastSeen`), and
- * their states. Each report is read once here for its state and counts, and built again as it is
- * written out: reports built on read are never all held.
+ * (`withStates`) their states. Reports built on read are never all held: each is read here at
+ * most once (only its traffic, when the backend can give that alone) and built again as it is
+ * written out.
  */
-async function stamped(ctx: EngineContext, reports: BindingReport[]): Promise<{ bindings: BindingReport[]; states: Pick<BindingReport, 'id' | 'state'>[] }> {
-  const counts = reports.map((r) => ({ id: r.id, state: r.state, traffic: r.traffic }));
+async function stamped(ctx: EngineContext, ids: Binding[], observed: Observed, withStates: boolean): Promise<{ bindings: BindingReport[]; states: Pick<BindingReport, 'id' | 'state'>[] }> {
+  const reports = observed.bindings;
+  const states: Pick<BindingReport, 'id' | 'state'>[] = [];
+  const counts = ids.map((b, i) => {
+    if (!withStates && observed.traffic) return { id: b.id, traffic: observed.traffic(i) };
+    const r = reports[i];
+    states.push({ id: r.id, state: r.state });
+    return { id: r.id, traffic: r.traffic };
+  });
   const seen = await withLastSeen(ctx.stateDir, counts);
   const bindings = builtOnRead(reports.length, (i) => {
     const r = reports[i];
     const at = seen[i].traffic?.lastConnectionSeen;
     return at && r.traffic ? { ...r, traffic: { ...r.traffic, lastConnectionSeen: at } } : r;
   });
-  return { bindings, states: counts };
+  return { bindings, states };
 }
 
 /** `list`: each binding with its kernel state, counters and rules. */
 export async function list(ctx: EngineContext): Promise<ListReport> {
-  const { seen } = await observeState(ctx, { foreign: false });
-  return { host: ctx.hostname, bindings: (await stamped(ctx, seen.bindings)).bindings };
+  const { state, seen } = await observeState(ctx, { foreign: false });
+  return { host: ctx.hostname, bindings: (await stamped(ctx, state.bindings, seen, false)).bindings };
 }
 
 /** `status`: host facts, exposures, bindings with drift, foreign DNAT rules that could be adopted. */
 export async function status(ctx: EngineContext): Promise<StatusReport> {
   const [{ state, backend, seen }, facts, watcher] = await Promise.all([observeState(ctx, { foreign: true }), hostFacts(ctx), watcherStatus(ctx.stateDir)]);
   const warnings = hostWarnings(facts, state.bindings.length);
-  const { bindings, states } = await stamped(ctx, seen.bindings);
+  const { bindings, states } = await stamped(ctx, state.bindings, seen, true);
   const off = states.filter((b) => b.state !== 'active').map((b) => `${b.id} is ${b.state}`);
   if (off.length) warnings.push(`${off.join(', ')}: run \`switchyard repair\` to re-apply ${off.length > 1 ? 'their' : 'its'} rules`);
   return { host: ctx.hostname, backend: backend.name, facts, exposed: state.exposed, bindings, foreign: seen.foreign, warnings, watcher };
