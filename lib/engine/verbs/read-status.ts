@@ -14,10 +14,11 @@ import type { BindingReport } from '../model/report';
  * The state file and what the kernel holds for it. With the backend named (`--backend`,
  * `SWITCHYARD_BACKEND`), the kernel is read first and the state file after: at 10,000 bindings
  * nft's listing of a map then runs beside a process that holds nothing yet. A state that records
- * another backend is still refused, after that read.
+ * another backend is still refused, after that read (or its failure).
  */
 async function observeState(ctx: EngineContext, opts: { foreign: boolean }): Promise<{ state: HostState; backend: Backend; seen: Observed }> {
-  const early = ctx.askedBackend ? await createBackend(ctx.askedBackend, ctx.runner, ctx.iptables).readKernel(opts) : undefined;
+  // A first read that fails (nft missing where the state records iptables) is made again below, after the state, whose error then tells.
+  const early = ctx.askedBackend ? await createBackend(ctx.askedBackend, ctx.runner, ctx.iptables).readKernel(opts).catch(() => undefined) : undefined;
   const state = await ctx.store.read();
   const backend = backendOf(ctx, state);
   const compare = early && backend.name === ctx.askedBackend ? early : await backend.readKernel(opts, state.bindings.length);
