@@ -1,5 +1,5 @@
 import type { Binding, HostState } from '../model/binding';
-import type { BindingReport, Change, ForeignRule } from '../model/report';
+import type { BindingReport, Change, ForeignRule, Traffic } from '../model/report';
 
 /** The kernel interfaces Switchyard can hold its rules in. */
 export type BackendName = 'iptables' | 'nft';
@@ -47,8 +47,11 @@ export interface Applied {
 
 /** What the kernel holds for a host's bindings, and other tools' DNAT rules. */
 export interface Observed {
+  /** From `readKernel`, possibly built on read (see `builtOnRead`): read each item once where it matters. */
   bindings: BindingReport[];
   foreign: ForeignRule[];
+  /** Binding i's traffic, without building its report (for stamping when its connections rose). */
+  traffic?: (i: number) => Traffic;
 }
 
 /**
@@ -63,6 +66,13 @@ export interface Backend {
   apply(change: StateChange): Promise<Applied>;
   /** Each binding's kernel state and counters; foreign DNAT rules when asked (status). */
   observe(bindings: Binding[], opts: { foreign: boolean }): Promise<Observed>;
+  /**
+   * `observe` in two steps: read the kernel now (`expected` bindings, when known), compare with
+   * the bindings handed over later. list and status read the kernel before the state file when
+   * the backend is named, so that at 10,000 bindings the kernel's listing and the parsed state
+   * file are never in memory at the same time.
+   */
+  readKernel(opts: { foreign: boolean }, expected?: number): Promise<(bindings: Binding[]) => Observed>;
   /**
    * Re-apply the rules of the bindings `ids` (and the shared rules they depend on) as `state` asks,
    * in one transaction, leaving every other binding's rules as the kernel holds them.

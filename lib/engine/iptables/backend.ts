@@ -88,8 +88,13 @@ export class IptablesBackend implements Backend {
   }
 
   async observe(bindings: StateChange['next']['bindings'], opts: { foreign: boolean }) {
+    return (await this.readKernel(opts))(bindings);
+  }
+
+  async readKernel(opts: { foreign: boolean }) {
     const kernel = await readKernel(this.runner, this.cmds);
-    return { bindings: readBack(bindings, kernel), foreign: opts.foreign ? foreignDnatRules(kernel) : [] };
+    const foreign = opts.foreign ? foreignDnatRules(kernel) : [];
+    return (bindings: StateChange['next']['bindings']) => ({ bindings: readBack(bindings, kernel), foreign });
   }
 
   async flush(opts: { keepForward?: boolean } = {}) {

@@ -9,7 +9,8 @@ import { foreignRules } from './foreign';
 import { syncForward } from './forward';
 import { readTable, runNft } from './kernel';
 import { carryCounters, compileTable, touchedBindings } from './model';
-import { readBackTable, sameTable } from './readback';
+import { HeldElements } from './held-elements';
+import { readBack, sameTable } from './readback';
 import { releaseLine } from './release';
 import { repairScript } from './repair';
 import { renderChanges, renderTable } from './script';
@@ -152,10 +153,20 @@ export class NftBackend implements Backend {
   }
 
   async observe(bindings: Binding[], opts: { foreign: boolean }) {
+    const seen = (await this.readKernel(opts, bindings.length))(bindings);
+    return { bindings: [...seen.bindings], foreign: seen.foreign };
+  }
+
+  async readKernel(opts: { foreign: boolean }, expected = Infinity) {
     // Asked about no binding (the rails before an add, adopt): only foreign rules matter.
-    const table = bindings.length > 0 ? readTable(this.runner, bindings.length) : Promise.resolve(null);
-    const [have, foreign] = await Promise.all([table, opts.foreign ? foreignRules(this.runner, this.iptables) : Promise.resolve([])]);
-    return { bindings: readBackTable(bindings, have), foreign };
+    // One after the other: a map's listing costs nft tens of MB, and never two at once.
+    const held = new HeldElements();
+    const have = expected > 0 ? await readTable(this.runner, expected, (map, e) => held.add(map, e)) : null;
+    const foreign = opts.foreign ? await foreignRules(this.runner, this.iptables) : [];
+    return (bindings: Binding[]) => {
+      const r = readBack(bindings, have, held);
+      return { bindings: r.reports, traffic: r.traffic, foreign };
+    };
   }
 
   async flush(opts: { keepForward?: boolean } = {}): Promise<Applied> {

@@ -10,8 +10,9 @@ const items: Item[] = JSON.parse(fixture).nftables;
 const doc = (list: Item[]) => JSON.stringify({ nftables: list });
 
 /**
- * nft as the fixture's host answers: the whole table, the table without elements (`-t`, as nft
- * prints it: map declarations without `elem`), or one map; "No such file" once the table is gone.
+ * nft as the fixture's host answers: the whole table, the terse ruleset (`-t`, as nft prints it:
+ * map declarations without `elem`), or one map; once the table is gone, "No such file" for it and
+ * an empty ruleset.
  */
 function nftOf(tableThere = true): CommandRunner & { calls: string[][] } {
   const calls: string[][] = [];
@@ -19,7 +20,7 @@ function nftOf(tableThere = true): CommandRunner & { calls: string[][] } {
     calls,
     async run(_file, args) {
       calls.push([...args]);
-      if (!tableThere) return { exitCode: 1, stdout: '', stderr: 'Error: No such file or directory' };
+      if (!tableThere) return args.includes('ruleset') ? { exitCode: 0, stdout: doc([items[0]]), stderr: '' } : { exitCode: 1, stdout: '', stderr: 'Error: No such file or directory' };
       if (args.includes('map')) return { exitCode: 0, stdout: doc([items[0], ...items.filter((i) => i.map?.name === args.at(-1))]), stderr: '' };
       if (args.includes('-t')) return { exitCode: 0, stdout: doc(items.map((i) => (i.map ? { map: { ...i.map, elem: undefined } } : i))), stderr: '' };
       return { exitCode: 0, stdout: fixture, stderr: '' };
@@ -31,7 +32,8 @@ describe('reading the table from nft', () => {
   it('reads a large table without its elements, then map by map, into the same model as one listing', async () => {
     const nft = nftOf();
     const parts = await readTable(nft);
-    expect(nft.calls[0]).toEqual(['-j', '-t', 'list', 'table', 'ip', 'switchyard']);
+    expect(nft.calls[0]).toEqual(['-j', '-t', 'list', 'ruleset', 'ip']);
+    expect(nft.calls.slice(1, 4).map((c) => c.at(-1))).toEqual(['import_fronts', 'export_fronts', 'any_fronts']);
     expect(nft.calls.slice(1).map((c) => c.slice(1, 3).concat(c.at(-1)!))).toContainEqual(['list', 'map', 'export_fronts']);
     expect(nft.calls).toHaveLength(1 + parts!.maps.size);
     const whole = parseListing(fixture);
@@ -44,5 +46,6 @@ describe('reading the table from nft', () => {
     expect(await readTable(nft, 3)).toEqual(parseListing(fixture));
     expect(nft.calls).toEqual([['-j', 'list', 'table', 'ip', 'switchyard']]);
     expect(await readTable(nftOf(false))).toBeNull();
+    expect(await readTable(nftOf(false), 3)).toBeNull();
   });
 });

@@ -1,9 +1,13 @@
 import { EngineError } from '../errors';
 import { scriptContext } from '../iptables/restore-error';
 import { commandNotFound, type CommandRunner } from '../runner/command-runner';
-import { ListingError, parseListing } from './listing';
-import type { NftTable } from './model';
-import { tableRef } from './names';
+import { ListingError, ListingReader } from './listing';
+import type { NftElement, NftTable } from './model';
+import type { MapName } from './names';
+
+/** Where read-back hands each map element, instead of keeping it in the table model. */
+export type ElementSink = (map: MapName, element: NftElement) => void;
+import { table, tableRef } from './names';
 
 const notInstalled = () => new EngineError('host-failure', 'nft is not installed on this host (apt-get install nftables)');
 
@@ -24,16 +28,29 @@ export async function runNft(runner: CommandRunner, script: string): Promise<voi
   throw new EngineError('kernel-refused', `the kernel refused the rules${line ? ` at line ${line}` : ''}: ${detail}`, { context: scriptContext(script, line) });
 }
 
-/** `nft -j ARGS`, parsed into `into` (or a new model); null when nft says the table or map is not there. */
-async function listInto(runner: CommandRunner, args: string[], into?: NftTable): Promise<NftTable | null> {
-  const r = await runner.run('nft', ['-j', ...args]);
+/** `nft -j ARGS`, read as nft writes it into `into` (or a new model); null when nft says the table or map is not there. */
+async function listInto(runner: CommandRunner, args: string[], into?: NftTable, sink?: ElementSink): Promise<ListingReader | null> {
+  const reader = new ListingReader(into, sink);
+  let unreadable: unknown;
+  const read = (text: string) => {
+    if (unreadable !== undefined || !text) return;
+    try {
+      reader.push(text);
+    } catch (e) {
+      unreadable = e;
+    }
+  };
+  const r = await runner.run('nft', ['-j', ...args], { onStdout: read });
   if (r.exitCode === commandNotFound) throw notInstalled();
   if (r.exitCode !== 0) {
     if (/No such file or directory/.test(r.stderr)) return null;
     throw new EngineError('host-failure', `nft ${args.join(' ')} failed: ${r.stderr.trim()}`);
   }
+  read(r.stdout);
   try {
-    return parseListing(r.stdout, into);
+    if (unreadable !== undefined) throw unreadable;
+    reader.end();
+    return reader;
   } catch (e) {
     if (e instanceof ListingError) throw new EngineError('host-failure', `could not read nft's listing: ${e.message}`, { cause: e });
     throw e;
@@ -43,21 +60,27 @@ async function listInto(runner: CommandRunner, args: string[], into?: NftTable):
 /** Below this many bindings the whole table is listed in one go: small, and one process instead of a dozen. */
 export const listMapByMapFrom = 500;
 
+/** Maps listed costliest first (fronts, then targets, then the rest), while this process holds the least. */
+const listingCost = (name: string) => (name.endsWith('_fronts') ? 0 : name.endsWith('_targets') ? 1 : 2);
+
 /**
  * Read Switchyard's table with `nft -j`; null when there is none. A table expected to hold
- * `bindings` or more (or of unknown size) is read in parts: first without its elements (`-t`:
- * chains, rules, map declarations), then each map on its own, one after the other. nft 1.0.6
- * builds its whole output in memory, and one map of 10,000 elements costs a fraction of the whole
- * table's ~6 maps. Only Switchyard's own table is ever listed.
+ * `bindings` or more (or of unknown size) is read in parts: first its chains, rules and map
+ * declarations from a terse listing of the `ip` ruleset (nft 1.0.6 loads every element of a
+ * table for `list table` or `list chain`, `-t` or not; a terse ruleset listing loads none, and
+ * other tables' items in it are read past), then each map on its own, one after the other, each
+ * read as nft writes it. One map of 10,000 elements costs nft a fraction of the whole table's.
+ * With `sink`, map elements go there instead of into the model (whose maps stay declared, empty).
  */
-export async function readTable(runner: CommandRunner, bindings = Infinity): Promise<NftTable | null> {
+export async function readTable(runner: CommandRunner, bindings = Infinity, sink?: ElementSink): Promise<NftTable | null> {
   const ref = tableRef.split(' ');
-  if (bindings < listMapByMapFrom) return listInto(runner, ['list', 'table', ...ref]);
-  const t = await listInto(runner, ['-t', 'list', 'table', ...ref]);
-  if (!t) return null;
-  for (const name of [...t.maps.keys()]) {
+  if (bindings < listMapByMapFrom) return (await listInto(runner, ['list', 'table', ...ref], undefined, sink))?.end() ?? null;
+  const terse = await listInto(runner, ['-t', 'list', 'ruleset', table.family]);
+  if (!terse?.sawTable) return null;
+  const t = terse.end();
+  for (const name of [...t.maps.keys()].sort((a, b) => listingCost(a) - listingCost(b))) {
     // A map that went away since the first listing (another writer) reads as empty.
-    await listInto(runner, ['list', 'map', ...ref, name], t);
+    await listInto(runner, ['list', 'map', ...ref, name], t, sink);
   }
   return t;
 }

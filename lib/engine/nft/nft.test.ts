@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Binding, HostState } from '../model/binding';
 import { foreignNftDnat, nftMatch } from './foreign';
-import { listingItems, parseListing, ListingError } from './listing';
+import { ListingReader, parseListing, ListingError } from './listing';
 import { carryCounters, compileTable, touchedBindings } from './model';
 import { readBackTable, sameTable } from './readback';
 import { renderChanges, renderTable } from './script';
@@ -213,9 +213,24 @@ describe('reading the table back from nft -j', () => {
     expect(() => parseListing(fixture.slice(0, fixture.length / 2))).toThrow(/middle/);
   });
 
-  it('splits the listing item by item, strings with brackets and escapes included', () => {
-    const items = [...listingItems('{"nftables": [{"a": "x]}\\"{"}, {"b": [1, {"c": 2}]}]}')];
-    expect(items.map((i) => JSON.parse(i))).toEqual([{ a: 'x]}"{' }, { b: [1, { c: 2 }] }]);
+  it('reads the listing piece by piece, cut anywhere, strings with brackets and escapes included', () => {
+    const whole = parseListing(fixture);
+    for (const size of [1, 7, 64, 1000]) {
+      const reader = new ListingReader();
+      for (let i = 0; i < fixture.length; i += size) reader.push(fixture.slice(i, i + size));
+      const t = reader.end();
+      expect([...t.maps].map(([n, els]) => [n, [...els.values()]])).toEqual([...whole.maps].map(([n, els]) => [n, [...els.values()]]));
+      expect([...t.chains.values()]).toEqual([...whole.chains.values()]);
+      expect(reader.sawTable).toBe(true);
+    }
+    const tricky = '{"nftables": [{"rule": {"family": "ip", "table": "switchyard", "chain": "c", "comment": "x]}\\"{[", "expr": [{"accept": null}]}}]}';
+    expect(parseListing(tricky).chains.get('c')!.rules).toEqual([{ text: 'accept', comment: 'x]}"{[' }]);
+  });
+
+  it("keeps only Switchyard's table from a listing of several, another table's map elements included", () => {
+    const other = '{"map": {"family": "ip", "name": "m", "table": "other", "type": "inet_service", "map": "verdict", "elem": [[80, {"accept": null}]]}}';
+    const t = parseListing(fixture.replace('{"nftables": [', `{"nftables": [${other}, `));
+    expect([...t.maps.keys()]).toEqual([...parseListing(fixture).maps.keys()]);
   });
 
   it('renders what it read back as a script nft would accept again (for undo), counts included', () => {

@@ -1,9 +1,11 @@
 import type { Binding } from '../model/binding';
-import type { BindingReport } from '../model/report';
+import type { BindingReport, KernelState, Traffic } from '../model/report';
+import { builtOnRead } from '../model/built-on-read';
+import { heldOf, type HeldElement, type HeldElements } from './held-elements';
 import { bindingElements, localKey, localOwners, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
 import { forwardMap, tag, type MapName } from './names';
 
-const elementLine = (map: string, e: NftElement) => `map ${map} { ${e.key} : ${e.value} }`;
+const elementLine = (map: string, e: Pick<NftElement, 'key' | 'value'>) => `map ${map} { ${e.key} : ${e.value} }`;
 const ruleLine = (chain: string, r: NftRule) => `chain ${chain}: ${r.text}`;
 
 /** True when two tables hold the same elements, chains and rules (counter values aside). */
@@ -26,27 +28,6 @@ export function sameTable(a: NftTable | null, b: NftTable | null): boolean {
     if (c.rules.some((r, i) => r.text !== o.rules[i].text || r.comment !== o.rules[i].comment)) return false;
   }
   return true;
-}
-
-/** One element the kernel holds, with the map it sits in. */
-interface HeldElement {
-  map: MapName;
-  element: NftElement;
-}
-
-/** Elements by the binding id in their comment, gathered in one pass. */
-function elementsById(have: NftTable): Map<string, HeldElement[]> {
-  const byId = new Map<string, HeldElement[]>();
-  for (const [map, els] of have.maps) {
-    for (const element of els.values()) {
-      if (!element.comment.startsWith('switchyard:')) continue;
-      const id = element.comment.slice('switchyard:'.length);
-      const list = byId.get(id);
-      if (list) list.push({ map, element });
-      else byId.set(id, [{ map, element }]);
-    }
-  }
-  return byId;
 }
 
 /** The traffic rules the kernel holds in the shared-port chains, grouped by comment with their chain, in order. */
@@ -85,10 +66,10 @@ const zero: Count = { packets: 0, bytes: 0 };
 const isFront = (map: MapName) => map.endsWith('_fronts');
 
 /** The elements of a shared port's forward dispatch that a binding's traffic rules need, when the kernel lacks them. */
-function missingPortDispatch(have: NftTable | null, expected: { map: MapName; element: NftElement }[]): string[] {
+function missingPortDispatch(held: HeldElements | null, expected: { map: MapName; element: NftElement }[]): string[] {
   return expected
     .filter(({ element }) => element.comment === tag.forward)
-    .filter(({ map, element }) => have?.maps.get(map)?.get(element.key)?.value !== element.value)
+    .filter(({ map, element }) => held?.dispatch.get(`${map} ${element.key}`) !== element.value)
     .map(({ map, element }) => elementLine(map, element));
 }
 
@@ -97,12 +78,21 @@ function missingPortDispatch(have: NftTable | null, expected: { map: MapName; el
  * and its traffic rules where it shares a port), missing (none of its front or target elements),
  * drifted (anything else, or a shared rule it needs). Its counts come from the kernel: new
  * connections from its front elements, traffic from its forward elements (or rules, on a shared
- * port).
+ * port). Each report is built when it is read (see `builtOnRead`), so 10,000 reports are never all
+ * held. `held`: the table's elements, when read back apart from the model.
  */
-export function readBackTable(bindings: Binding[], have: NftTable | null): BindingReport[] {
+export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): { reports: BindingReport[]; traffic: (i: number) => Traffic } {
   const owners = localOwners(bindings);
-  const traffic = new Map(portTraffic(bindings).map((p) => [p.key, p]));
-  const found = have ? elementsById(have) : new Map<string, HeldElement[]>();
+  // Bindings by front port; a port's traffic (elements, shared chain) is built when one of them is compared.
+  const byPort = new Map<string, Binding[]>();
+  const ids = new Map<string, number>();
+  bindings.forEach((b, i) => {
+    ids.set(b.id, i);
+    const group = byPort.get(localKey(b));
+    if (group) group.push(b);
+    else byPort.set(localKey(b), [b]);
+  });
+  const { first, next } = held ? held.byBinding(ids, have?.maps.keys() ?? []) : { first: new Int32Array(bindings.length).fill(-1), next: new Int32Array(0) };
   const rulesHeld = trafficRulesByComment(have);
   const shared = new Map<string, string[]>();
   const sharedFor = (masquerade: boolean, dnat: Set<string>) => {
@@ -110,18 +100,20 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
     if (!shared.has(key)) shared.set(key, have ? missingShared(have, masquerade, dnat) : []);
     return shared.get(key)!;
   };
-  return bindings.map((b) => {
+  const compare = (i: number) => {
+    const b = bindings[i];
     const own = bindingElements(b, owners.get(localKey(b)) === b.id);
-    const port = traffic.get(localKey(b))!;
+    const [port] = portTraffic(byPort.get(localKey(b))!);
     const mine = tag.binding(b.id);
     const expected = [
       ...own.map((x) => elementLine(x.map, x.element)),
       ...port.elements.filter((x) => x.element.comment === mine).map((x) => elementLine(x.map, x.element)),
       ...(port.chain ? port.chain.rules.filter((r) => r.comment === mine).map((r) => ruleLine(port.chain!.name, r)) : []),
     ];
-    const held = found.get(b.id) ?? [];
+    const elements: HeldElement[] = [];
+    for (let e = first[i]; e >= 0; e = next[e]) elements.push(held!.element(e));
     const counted = rulesHeld.get(mine) ?? [];
-    const actual = [...held.map((x) => elementLine(x.map, x.element)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
+    const actual = [...elements.map((x) => elementLine(x.map, x)), ...counted.map((x) => ruleLine(x.chain, x.rule))];
     const pool = new Map<string, number>();
     for (const a of actual) pool.set(a, (pool.get(a) ?? 0) + 1);
     const missing = expected.filter((e) => {
@@ -130,25 +122,45 @@ export function readBackTable(bindings: Binding[], have: NftTable | null): Bindi
       return n === 0;
     });
     const unexpected = [...pool].flatMap(([line, n]) => Array<string>(n).fill(line));
-    const dispatched = held.filter((x) => !x.map.startsWith('forward_'));
+    const dispatched = elements.filter((x) => !x.map.startsWith('forward_'));
     if (dispatched.length > 0) {
       const dnat = new Set(own.filter((x) => x.element.value.startsWith('goto ')).map((x) => x.element.value.slice('goto '.length)));
-      missing.push(...sharedFor(b.masquerade, dnat), ...missingPortDispatch(have, port.elements));
+      missing.push(...sharedFor(b.masquerade, dnat), ...missingPortDispatch(held, port.elements));
     }
-    const connections = held.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.element.counter), zero);
-    const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
-      const map = forwardMap(b.proto, dir);
-      const inMap = held.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.element.counter), zero);
-      return counted.filter((x) => x.rule.text.includes(`ct direction ${dir}`)).reduce((sum, x) => add(sum, x.rule.counter), inMap);
-    });
-    const state = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    const { connections, toTarget, fromTarget } = counts(b, elements, counted);
+    const state: KernelState = dispatched.length === 0 ? 'missing' : missing.length === 0 && unexpected.length === 0 ? 'active' : 'drifted';
+    return { state, connections, toTarget, fromTarget, actual, missing, unexpected };
+  };
+  const traffic = (i: number): Traffic => {
+    const elements: Pick<HeldElement, 'map' | 'counter'>[] = [];
+    for (let e = first[i]; e >= 0; e = next[e]) elements.push({ map: held!.mapOf(e), counter: held!.counterOf(e) });
+    const c = counts(bindings[i], elements, rulesHeld.get(tag.binding(bindings[i].id)) ?? []);
+    return { connections: c.connections.packets, toTarget: c.toTarget, fromTarget: c.fromTarget };
+  };
+  const reports = builtOnRead(bindings.length, (i) => {
+    const c = compare(i);
     return {
-      ...b,
-      state,
-      counters: connections,
-      traffic: { connections: connections.packets, toTarget, fromTarget },
-      rules: actual,
-      ...(state === 'drifted' ? { drift: { missing, unexpected } } : {}),
+      ...bindings[i],
+      state: c.state,
+      counters: c.connections,
+      traffic: { connections: c.connections.packets, toTarget: c.toTarget, fromTarget: c.fromTarget },
+      rules: c.actual,
+      ...(c.state === 'drifted' ? { drift: { missing: c.missing, unexpected: c.unexpected } } : {}),
     };
   });
+  return { reports, traffic };
 }
+
+/** A binding's counts: new connections from its front elements, traffic from its forward elements or, on a shared port, its rules. */
+function counts(b: Binding, elements: Pick<HeldElement, 'map' | 'counter'>[], counted: { rule: NftRule }[]): { connections: Count; toTarget: Count; fromTarget: Count } {
+  const connections = elements.filter((x) => isFront(x.map)).reduce((sum, x) => add(sum, x.counter), zero);
+  const [toTarget, fromTarget] = (['original', 'reply'] as const).map((dir) => {
+    const map = forwardMap(b.proto, dir);
+    const inMap = elements.filter((x) => x.map === map).reduce((sum, x) => add(sum, x.counter), zero);
+    return counted.filter((x) => x.rule.text.includes(`ct direction ${dir}`)).reduce((sum, x) => add(sum, x.rule.counter), inMap);
+  });
+  return { connections, toTarget, fromTarget };
+}
+
+/** {@link readBack}, every report built once and held. */
+export const readBackTable = (bindings: Binding[], have: NftTable | null, held?: HeldElements | null): BindingReport[] => [...readBack(bindings, have, held).reports];

@@ -10,6 +10,12 @@ export interface RunOptions {
   input?: string;
   /** Kill the process after this many milliseconds (exit code 124). */
   timeoutMs?: number;
+  /**
+   * Standard output handed over piece by piece as it arrives, never gathered (the result's
+   * `stdout` is then empty): for output of megabytes read as it comes. A runner that cannot
+   * stream returns it in `stdout` as usual.
+   */
+  onStdout?: (text: string) => void;
 }
 
 /**

@@ -33,6 +33,15 @@ describe('ProcessRunner (real tiny programs)', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('hands standard output over piece by piece when asked, a character cut between pieces included', async () => {
+    const pieces: string[] = [];
+    const script = 'process.stdout.write(Buffer.from([0xc3])); setTimeout(() => process.stdout.write(Buffer.concat([Buffer.from([0xa9]), Buffer.from("x".repeat(200000))])), 50)';
+    const r = await runner.run(node, ['-e', script], { onStdout: (t) => pieces.push(t) });
+    expect(r.stdout).toBe('');
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe('é' + 'x'.repeat(200000));
+  });
+
   it('runs every command under its prefix', async () => {
     const r = await new ProcessRunner([node, '-e', 'process.stdout.write(process.argv.slice(1).join(","))', '--']).run('a', ['b']);
     expect(r.stdout).toBe('a,b');

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { commandNotFound, type CommandRunner, type RunOptions, type RunResult } from './command-runner';
 
 /**
@@ -18,7 +19,8 @@ export class ProcessRunner implements CommandRunner {
       const err: Buffer[] = [];
       let timedOut = false;
       let spawnError: NodeJS.ErrnoException | undefined;
-      child.stdout.on('data', (c: Buffer) => out.push(c));
+      const decoder = opts.onStdout && new StringDecoder('utf8');
+      child.stdout.on('data', (c: Buffer) => (decoder ? opts.onStdout!(decoder.write(c)) : out.push(c)));
       child.stderr.on('data', (c: Buffer) => err.push(c));
       // A program that exits without reading its input closes the pipe: that is its answer, not ours.
       child.stdin.on('error', () => undefined);
@@ -35,6 +37,7 @@ export class ProcessRunner implements CommandRunner {
       });
       child.on('close', (code, signal) => {
         if (timer) clearTimeout(timer);
+        if (decoder) opts.onStdout!(decoder.end());
         const stdout = Buffer.concat(out).toString('utf8');
         const stderr = Buffer.concat(err).toString('utf8');
         if (spawnError) {

@@ -5,12 +5,15 @@ import type { BindingReport } from '../model/report';
 /** Per binding: the connection count last observed, and when it was first seen at that count. */
 type Seen = Record<string, { connections: number; seen?: string }>;
 
+/** What stamping reads and writes of a report: its id and traffic. */
+type Stampable = Pick<BindingReport, 'id' | 'traffic'>;
+
 /**
  * Stamp each binding's `traffic.lastConnectionSeen`: the moment its connection counter was first
  * observed higher than at the previous observation, kept in `<dir>/traffic.json` (pure function
  * over the previous record; the caller reads and writes the file).
  */
-export function stampLastSeen(bindings: BindingReport[], before: Seen, now: string): { bindings: BindingReport[]; after: Seen } {
+export function stampLastSeen<T extends Stampable>(bindings: T[], before: Seen, now: string): { bindings: T[]; after: Seen } {
   const after: Seen = {};
   const out = bindings.map((b) => {
     if (!b.traffic) return b;
@@ -25,7 +28,7 @@ export function stampLastSeen(bindings: BindingReport[], before: Seen, now: stri
 }
 
 /** `stampLastSeen` against the record in the state directory; a record that cannot be read or written only loses the stamp. */
-export async function withLastSeen(dir: string | undefined, bindings: BindingReport[]): Promise<BindingReport[]> {
+export async function withLastSeen<T extends Stampable>(dir: string | undefined, bindings: T[]): Promise<T[]> {
   if (!dir) return bindings;
   const file = join(dir, 'traffic.json');
   const before = (await readFile(file, 'utf8').then(JSON.parse, () => ({}))) as Seen;
