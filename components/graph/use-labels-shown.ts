@@ -3,11 +3,18 @@
 import { createContext, startTransition, useContext, useDeferredValue, useEffect, useState } from 'react';
 import { useStore } from '@xyflow/react';
 
-/** Below this zoom edge labels are too small to read and only cost frames; they come back when zoomed in. */
+/** Below this zoom edge labels (13 px) are too small to read and only cost frames; they come back when zoomed in. */
 export const labelZoom = 0.4;
+/**
+ * The same for a large view, where crossing it mounts the edges on screen and their labels (about 900
+ * and 600 at 0.4): labels 9 px and up. Between the two zooms a large view shows the overview's lines.
+ */
+export const largeLabelZoom = 0.7;
 /** The graph's class while zoomed out below `labelZoom`: edge labels are hidden by CSS, except those of the selected or lit edges. */
 export const labelsHiddenClass = 'labels-hidden';
-const readable = (s: { transform: [number, number, number] }) => s.transform[2] >= labelZoom;
+type Zoomed = { transform: [number, number, number] };
+const readable = (s: Zoomed) => s.transform[2] >= labelZoom;
+const readableLarge = (s: Zoomed) => s.transform[2] >= largeLabelZoom;
 
 const LabelsMounted = createContext(true);
 /** Tells the edges inside it whether their labels are in the DOM. */
@@ -24,7 +31,7 @@ export const LabelsMountedProvider = LabelsMounted.Provider;
  * binding draws the edges and centres first, and the other labels (hundreds) come right after.
  */
 export function useLabelZoom(large: boolean): { readable: boolean; mounted: boolean } {
-  const now = useStore(readable);
+  const now = useStore(large ? readableLarge : readable);
   const soon = useDeferredValue(now);
   const [mounted, setMounted] = useState(now);
   useEffect(() => {
