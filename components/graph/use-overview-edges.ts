@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { splitForOverview, withEndOnScreen } from './edge-overview';
 import type { FlowEdge, GraphNode } from './graph-model';
 import { useNodesOnScreen } from './use-nodes-on-screen';
@@ -13,10 +13,15 @@ import { useUnchangedElements } from './use-unchanged-elements';
  * lines, to be clicked and labelled. A small view mounts every edge and has no overview.
  */
 export function useOverviewEdges(edges: FlowEdge[], nodes: readonly GraphNode[], large: boolean, readable: boolean): { mounted: FlowEdge[]; overview: FlowEdge[] | null; far: boolean } {
-  const far = large && !readable;
+  // Zooming out drops the on-screen edges at once; zooming in, panning or a jump to a selected binding
+  // mounts them a step behind, in a render that yields to input: the view (and a selected edge, drawn
+  // alone) is painted first, the hundred or more edges now on screen right after.
+  const farNow = large && !readable;
+  const farSoon = useDeferredValue(farNow);
+  const far = farNow || farSoon;
   const split = useMemo(() => (large ? splitForOverview(edges, nodes) : null), [large, edges, nodes]);
   const overview = useUnchangedElements(split?.overview ?? edges);
-  const onScreen = useNodesOnScreen(large && !far);
+  const onScreen = useDeferredValue(useNodesOnScreen(large && !farNow));
   const mounted = useMemo(() => (!split ? edges : far ? split.alone : [...split.alone, ...withEndOnScreen(overview, onScreen)]), [split, far, edges, overview, onScreen]);
   return { mounted, overview: split ? overview : null, far };
 }
