@@ -3,28 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
-import type { Binding, HostState } from '../model/binding';
+import type { Binding } from '../model/binding';
 import { FileStateStore, foldEvery } from './file-state-store';
 import { MemoryStateStore } from './memory-state-store';
 import { sealedSnapshot, stateBytes } from './state-text';
-
-const binding = (i: number, over: Partial<Binding> = {}): Binding => ({
-  id: `b-${i}`,
-  kind: 'export',
-  proto: 'tcp',
-  front: { port: 10000 + i, iface: 'eth0' },
-  target: { name: '10.78.0.11', address: '10.78.0.11', port: 4422 },
-  masquerade: false,
-  revision: 1,
-  ...over,
-});
-
-const state = (n: number): HostState => ({
-  version: 1,
-  backend: 'nft',
-  bindings: Array.from({ length: n }, (_, i) => binding(i)),
-  exposed: [{ cidr: '10.78.0.1/24', bridge: 'weave' }],
-});
+import { binding, state } from './state.fixture';
 
 /** What a rebind does with a store: read the view, replace the binding with a new target. */
 async function rebind(store: FileStateStore | MemoryStateStore, id: string, port: number): Promise<Binding> {

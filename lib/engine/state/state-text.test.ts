@@ -4,22 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
-import type { Binding, HostState } from '../model/binding';
+import type { HostState } from '../model/binding';
 import { FileStateStore } from './file-state-store';
 import { parseHostState } from './state-schema';
 import { sealedState, stateBytes } from './state-text';
+import { binding, state } from './state.fixture';
 
-const binding = (i: number): Binding => ({
-  id: `b-${i}`,
-  kind: 'export',
-  proto: 'tcp',
-  front: { port: 10000 + i, iface: 'eth0' },
-  target: { name: '10.78.0.11', address: '10.78.0.11', port: 4422 },
-  masquerade: false,
-  revision: 1,
-});
-
-const state = (n: number): HostState => ({ version: 1, backend: 'nft', bindings: Array.from({ length: n }, (_, i) => binding(i)), exposed: [{ cidr: '10.78.0.1/24', bridge: 'weave' }] });
 const text = (s: HostState) => stateBytes(s).toString();
 
 function failure(t: string): EngineError {
