@@ -168,8 +168,9 @@ describe('FileStateStore with its journal', () => {
   it('an edit that breaks the state file is reported by field, with the journal there too', async () => {
     await rebind(store, 'b-1', 1111);
     await writeFile(join(dir, 'state.json'), (await stateFile()).replace('"port":10003', '"port":70000'));
-    for (const reading of [store.read(), store.view()]) {
-      const e = await refusal(reading);
+    // One read at a time: both started at once, the second rejects before anyone awaits it (an unhandled rejection).
+    for (const reading of [() => store.read(), () => store.view()]) {
+      const e = await refusal(reading());
       expect(e.code).toBe('host-failure');
       expect(e.message).toMatch(/^state\.json: bindings\[3\]\.front\.port/);
     }
@@ -179,8 +180,8 @@ describe('FileStateStore with its journal', () => {
     await rebind(store, 'b-1', 1111);
     const line = (await journal())!;
     await writeFile(join(dir, 'state.journal'), line.replace('"port":1111', '"port":70000'));
-    for (const reading of [store.read(), store.view()]) {
-      const e = await refusal(reading);
+    for (const reading of [() => store.read(), () => store.view()]) {
+      const e = await refusal(reading());
       expect(e.code).toBe('host-failure');
       expect(e.field).toBe('records[0].after.target.port');
       expect(e.message).toMatch(/^state\.journal: records\[0\]\.after\.target\.port.*Fix that line in .*state\.journal/);
