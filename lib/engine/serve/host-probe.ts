@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseDump, type IptablesCommands } from '../iptables/kernel';
 import { withoutSaveComments } from '../iptables/save-format';
 import type { CommandRunner } from '../runner/command-runner';
+import { stateFiles } from '../state/file-state-store';
 import { kernelReadDue, type KernelReads } from './kernel-read-schedule';
 
 /** A cheap fingerprint of everything a status report is made of; equal digests mean nothing changed. */
@@ -18,7 +18,7 @@ function stateBackend(stateDir: string): (stamp: string) => Promise<string> {
   return async (stamp) => {
     if (stamp !== seen) {
       seen = stamp;
-      const text = await readFile(join(stateDir, 'state.json'), 'utf8').catch(() => '');
+      const text = await readFile(stateFiles(stateDir).file, 'utf8').catch(() => '');
       backend = /"backend"\s*:\s*"nft"/.test(text) ? 'nft' : 'iptables';
     }
     return backend;
@@ -54,8 +54,9 @@ export function realHostProbe(o: RealProbeOptions): HostProbe {
   let lastState = '';
   return async () => {
     // The state is the state file and the journal a rebind appends to (see FileStateStore).
-    const stamp = (file: string) => stat(join(o.stateDir, file)).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
-    const state = (await Promise.all([stamp('state.json'), stamp('state.journal')])).join(' ');
+    const stamp = (file: string) => stat(file).then((s) => `${s.mtimeMs}:${s.size}`, () => 'none');
+    const { file, journal } = stateFiles(o.stateDir);
+    const state = (await Promise.all([stamp(file), stamp(journal)])).join(' ');
     const nft = (await backendOf(state)) === 'nft';
     const watched = o.announced?.alive() ? o.announced : undefined;
     const known = watched ? o.iptables.known : undefined;

@@ -20,6 +20,9 @@ interface StateFiles {
   journal: Buffer | null;
 }
 
+/** The files of the state kept in `dir`: the state file and the journal beside it. */
+export const stateFiles = (dir: string) => ({ file: join(dir, 'state.json'), journal: join(dir, 'state.journal') });
+
 /**
  * The real store: `<dir>/state.json`, written temp + fsync + rename, plus `<dir>/state.journal`,
  * where a rebind appends one fsynced record instead (see `state-journal.ts`); guarded by `<dir>/lock`.
@@ -33,8 +36,7 @@ export class FileStateStore implements StateStore {
     readonly dir: string,
     private readonly lockTimeoutMs = 10_000,
   ) {
-    this.file = join(dir, 'state.json');
-    this.journalFile = join(dir, 'state.journal');
+    ({ file: this.file, journal: this.journalFile } = stateFiles(dir));
   }
 
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
@@ -50,6 +52,12 @@ export class FileStateStore implements StateStore {
 
   async read(): Promise<HostState> {
     return this.wholeOf(await this.readFiles());
+  }
+
+  /** From the state file's size alone: every binding takes more than 100 bytes of it (a rebind's record changes no count). */
+  async bindingsAtMost(): Promise<number> {
+    const file = await stat(this.file).catch(() => null);
+    return file ? Math.ceil(file.size / 100) : 0;
   }
 
   /**

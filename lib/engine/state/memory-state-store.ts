@@ -24,6 +24,10 @@ export class MemoryStateStore implements StateStore {
     this.generation++;
   }
 
+  async bindingsAtMost(): Promise<number> {
+    return this.state.bindings.length;
+  }
+
   async view(): Promise<StateView> {
     return wholeView(await this.read());
   }

@@ -9,6 +9,8 @@ export interface StateStore {
   /** Run `fn` holding the host's state lock; throws EngineError('lock-timeout') if it cannot be had. */
   withLock<T>(fn: () => Promise<T>): Promise<T>;
   read(): Promise<HostState>;
+  /** At most how many bindings the state holds, known without reading it (for a read made before the state is parsed). */
+  bindingsAtMost(): Promise<number>;
   /** Replace the state atomically: a reader sees the old state or the new one, never a mix. */
   write(state: HostState): Promise<void>;
   /** The state as a change of one binding needs it, reading no more of it than that needs (see `StateView`). */

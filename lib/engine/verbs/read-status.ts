@@ -1,5 +1,3 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { hostWarnings } from '../host/facts';
 import type { ListReport, StatusReport } from '../model/report';
 import { withLastSeen } from '../state/traffic-seen';
@@ -15,27 +13,18 @@ import type { BindingReport } from '../model/report';
 /**
  * The state file and what the kernel holds for it. With the backend named (`--backend`,
  * `SWITCHYARD_BACKEND`), the kernel is read first and the state file after: at 10,000 bindings
- * nft's listing of a map then runs beside a process that holds nothing yet. A state that records
+ * nft's listing of a map then runs beside a process that holds nothing yet. That read is bounded
+ * by the state's size (`bindingsAtMost`), so a small table is still listed in one nft process,
+ * not map by map. A state that records
  * another backend is still refused, after that read (or its failure).
  */
 async function observeState(ctx: EngineContext, opts: { foreign: boolean }): Promise<{ state: HostState; backend: Backend; seen: Observed }> {
   // A first read that fails (nft missing where the state records iptables) is made again below, after the state, whose error then tells.
-  const early = ctx.askedBackend ? await createBackend(ctx.askedBackend, ctx.runner, ctx.iptables).readKernel(opts, await bindingsAtMost(ctx)).catch(() => undefined) : undefined;
+  const early = ctx.askedBackend ? await createBackend(ctx.askedBackend, ctx.runner, ctx.iptables).readKernel(opts, await ctx.store.bindingsAtMost()).catch(() => undefined) : undefined;
   const state = await ctx.store.read();
   const backend = backendOf(ctx, state);
   const compare = early && backend.name === ctx.askedBackend ? early : await backend.readKernel(opts, state.bindings.length);
   return { state, backend, seen: compare(state.bindings) };
-}
-
-/**
- * At most how many bindings the state file holds, from its size alone (every binding takes more than
- * 100 bytes of it), for the kernel read made before the file is parsed: a small table is then listed
- * in one nft process, not map by map. Unknown (no state directory): as many as there may be.
- */
-async function bindingsAtMost(ctx: EngineContext): Promise<number> {
-  if (!ctx.stateDir) return Infinity;
-  const file = await stat(join(ctx.stateDir, 'state.json')).catch(() => null);
-  return file ? Math.ceil(file.size / 100) : 0;
 }
 
 /**
