@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../runner/command-runner';
 import { readTable } from './kernel';
@@ -39,6 +39,30 @@ describe('reading the table from nft', () => {
     const whole = parseListing(fixture);
     expect([...parts!.maps].map(([n, els]) => [n, [...els.values()]])).toEqual([...whole.maps].map(([n, els]) => [n, [...els.values()]]));
     expect([...parts!.chains.values()]).toEqual([...whole.chains.values()]);
+  });
+
+  it('lists every map into a file before reading any, so no listing runs beside elements already held', async () => {
+    const nft = nftOf();
+    let held = 0;
+    const heldAtEachRun: number[] = [];
+    const aside: CommandRunner = {
+      async run(file, args, opts) {
+        heldAtEachRun.push(held);
+        const r = await nft.run(file, args, opts);
+        if (opts?.stdoutFd === undefined) return r;
+        writeSync(opts.stdoutFd, r.stdout);
+        return { ...r, stdout: '' };
+      },
+    };
+    const elements: string[] = [];
+    const t = await readTable(aside, Infinity, (map, e) => {
+      held++;
+      elements.push(`${map} ${e.key}`);
+    });
+    expect(heldAtEachRun).toEqual(nft.calls.map(() => 0));
+    const whole = parseListing(fixture);
+    expect(elements.sort()).toEqual([...whole.maps].flatMap(([n, els]) => [...els.keys()].map((k) => `${n} ${k}`)).sort());
+    expect([...t!.chains.values()]).toEqual([...whole.chains.values()]);
   });
 
   it('lists a small table in one go, and reads no table as null', async () => {

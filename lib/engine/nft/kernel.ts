@@ -1,6 +1,7 @@
 import { EngineError } from '../errors';
 import { scriptContext } from '../iptables/restore-error';
-import { commandNotFound, type CommandRunner } from '../runner/command-runner';
+import { commandNotFound, type CommandRunner, type RunResult } from '../runner/command-runner';
+import { Spool } from '../runner/spool';
 import { ListingError, ListingReader } from './listing';
 import type { NftElement, NftTable } from './model';
 import type { MapName } from './names';
@@ -28,33 +29,60 @@ export async function runNft(runner: CommandRunner, script: string): Promise<voi
   throw new EngineError('kernel-refused', `the kernel refused the rules${line ? ` at line ${line}` : ''}: ${detail}`, { context: scriptContext(script, line) });
 }
 
+/** Whether `nft -j ARGS` listed something: false when nft says the table or map is not there; any other failure throws. */
+function listed(r: RunResult, args: readonly string[]): boolean {
+  if (r.exitCode === commandNotFound) throw notInstalled();
+  if (r.exitCode === 0) return true;
+  if (/No such file or directory/.test(r.stderr)) return false;
+  throw new EngineError('host-failure', `nft ${args.join(' ')} failed: ${r.stderr.trim()}`);
+}
+
+/** Pieces of nft's output into `reader`; a piece it cannot read is reported when the listing ends, not while nft writes. */
+function feeding(reader: ListingReader): { push: (text: string) => void; end: () => ListingReader } {
+  let unreadable: unknown;
+  return {
+    push(text) {
+      if (unreadable !== undefined || !text) return;
+      try {
+        reader.push(text);
+      } catch (e) {
+        unreadable = e;
+      }
+    },
+    end() {
+      try {
+        if (unreadable !== undefined) throw unreadable;
+        reader.end();
+        return reader;
+      } catch (e) {
+        if (e instanceof ListingError) throw new EngineError('host-failure', `could not read nft's listing: ${e.message}`, { cause: e });
+        throw e;
+      }
+    },
+  };
+}
+
 /** `nft -j ARGS`, read as nft writes it into `into` (or a new model); null when nft says the table or map is not there. */
 async function listInto(runner: CommandRunner, args: string[], into?: NftTable, sink?: ElementSink): Promise<ListingReader | null> {
-  const reader = new ListingReader(into, sink);
-  let unreadable: unknown;
-  const read = (text: string) => {
-    if (unreadable !== undefined || !text) return;
-    try {
-      reader.push(text);
-    } catch (e) {
-      unreadable = e;
-    }
-  };
-  const r = await runner.run('nft', ['-j', ...args], { onStdout: read });
-  if (r.exitCode === commandNotFound) throw notInstalled();
-  if (r.exitCode !== 0) {
-    if (/No such file or directory/.test(r.stderr)) return null;
-    throw new EngineError('host-failure', `nft ${args.join(' ')} failed: ${r.stderr.trim()}`);
-  }
-  read(r.stdout);
+  const feed = feeding(new ListingReader(into, sink));
+  const r = await runner.run('nft', ['-j', ...args], { onStdout: feed.push });
+  if (!listed(r, args)) return null;
+  feed.push(r.stdout);
+  return feed.end();
+}
+
+/** `nft -j ARGS` written into a spool, read by no one while nft runs; null when nft says the map is not there. */
+async function listAside(runner: CommandRunner, args: string[]): Promise<{ spool: Spool; stdout: string } | null> {
+  const spool = await Spool.open();
   try {
-    if (unreadable !== undefined) throw unreadable;
-    reader.end();
-    return reader;
+    const r = await runner.run('nft', ['-j', ...args], { stdoutFd: spool.fd });
+    if (listed(r, args)) return { spool, stdout: r.stdout };
   } catch (e) {
-    if (e instanceof ListingError) throw new EngineError('host-failure', `could not read nft's listing: ${e.message}`, { cause: e });
+    await spool.close();
     throw e;
   }
+  await spool.close();
+  return null;
 }
 
 /** Below this many bindings the whole table is listed in one go: small, and one process instead of a dozen. */
@@ -78,9 +106,23 @@ export async function readTable(runner: CommandRunner, bindings = Infinity, sink
   const terse = await listInto(runner, ['-t', 'list', 'ruleset', table.family]);
   if (!terse?.sawTable) return null;
   const t = terse.end();
-  for (const name of [...t.maps.keys()].sort((a, b) => listingCost(a) - listingCost(b))) {
-    // A map that went away since the first listing (another writer) reads as empty.
-    await listInto(runner, ['list', 'map', ...ref, name], t, sink);
+  // Every map is listed before any is read: nft's listing then runs beside a process that holds nothing yet.
+  const aside: ({ spool: Spool; stdout: string } | null)[] = [];
+  try {
+    for (const name of [...t.maps.keys()].sort((a, b) => listingCost(a) - listingCost(b))) {
+      // A map that went away since the first listing (another writer) reads as empty.
+      aside.push(await listAside(runner, ['list', 'map', ...ref, name]));
+    }
+    for (const listing of aside) {
+      if (!listing) continue;
+      const feed = feeding(new ListingReader(t, sink));
+      await listing.spool.read(feed.push);
+      feed.push(listing.stdout);
+      feed.end();
+      await listing.spool.close();
+    }
+  } finally {
+    for (const listing of aside) await listing?.spool.close();
   }
   return t;
 }

@@ -16,6 +16,12 @@ export interface RunOptions {
    * stream returns it in `stdout` as usual.
    */
   onStdout?: (text: string) => void;
+  /**
+   * Standard output written straight into this open file (e.g. a {@link Spool}) and not read
+   * while the process runs (the result's `stdout` is then empty). A runner that cannot write to a
+   * file returns it in `stdout` (or to `onStdout`) as usual.
+   */
+  stdoutFd?: number;
 }
 
 /**

@@ -14,17 +14,17 @@ export class ProcessRunner implements CommandRunner {
   run(file: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
     const [cmd, ...rest] = [...this.prefix, file, ...args];
     return new Promise((resolve) => {
-      const child = spawn(cmd, rest, { env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(cmd, rest, { env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', opts.stdoutFd ?? 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let timedOut = false;
       let spawnError: NodeJS.ErrnoException | undefined;
       const decoder = opts.onStdout && new StringDecoder('utf8');
-      child.stdout.on('data', (c: Buffer) => (decoder ? opts.onStdout!(decoder.write(c)) : out.push(c)));
-      child.stderr.on('data', (c: Buffer) => err.push(c));
+      child.stdout?.on('data', (c: Buffer) => (decoder ? opts.onStdout!(decoder.write(c)) : out.push(c)));
+      child.stderr!.on('data', (c: Buffer) => err.push(c));
       // A program that exits without reading its input closes the pipe: that is its answer, not ours.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(opts.input ?? '');
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(opts.input ?? '');
       const timer = opts.timeoutMs
         ? setTimeout(() => {
             timedOut = true;
