@@ -28,7 +28,7 @@ export class Spool {
   }
 
   /** Everything written so far, from the start, handed over in pieces of text (a character cut between reads is kept whole). */
-  async read(onText: (text: string) => void, pieceBytes = 1 << 16): Promise<void> {
+  async read(onText: (text: string) => void, pieceBytes = 1 << 14): Promise<void> {
     const buf = Buffer.allocUnsafe(pieceBytes);
     const decoder = new StringDecoder('utf8');
     for (let at = 0; ; ) {

@@ -1,41 +1,50 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BindingReport } from '../model/report';
 
 /** Per binding: the connection count last observed, and when it was first seen at that count. */
 type Seen = Record<string, { connections: number; seen?: string }>;
 
-/** What stamping reads and writes of a report: its id and traffic. */
-type Stampable = Pick<BindingReport, 'id' | 'traffic'>;
+/** One binding's connection count as observed now; undefined when its traffic is not known (it is then not recorded). */
+export type Observed = { id: string; connections: number } | undefined;
 
 /**
- * Stamp each binding's `traffic.lastConnectionSeen`: the moment its connection counter was first
- * observed higher than at the previous observation, kept in `<dir>/traffic.json` (pure function
- * over the previous record; the caller reads and writes the file).
+ * When each binding's connection counter was first observed higher than at the previous
+ * observation (pure function over the previous record `before`): `seen[i]` for binding `i`
+ * (undefined: never, or its counter was reset), and the record to keep, as JSON text. Each
+ * binding is observed once (`observe(i)`) and nothing is kept of it but that moment, so stamping
+ * 10,000 bindings holds no object per binding.
  */
-export function stampLastSeen<T extends Stampable>(bindings: T[], before: Seen, now: string): { bindings: T[]; after: Seen } {
-  const after: Seen = {};
-  const out = bindings.map((b) => {
-    if (!b.traffic) return b;
-    const prev = before[b.id];
-    const rose = prev ? b.traffic.connections > prev.connections : b.traffic.connections > 0;
+export function stampLastSeen(count: number, observe: (i: number) => Observed, before: Seen, now: string): { seen: (string | undefined)[]; after: string } {
+  const seen = new Array<string | undefined>(count);
+  const after: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const b = observe(i);
+    if (!b) continue;
+    const prev = Object.hasOwn(before, b.id) ? before[b.id] : undefined;
+    const rose = prev ? b.connections > prev.connections : b.connections > 0;
     // A counter that went down was reset (flush, remove and re-add): what was seen before no longer applies.
-    const seen = rose ? now : prev && b.traffic.connections === prev.connections ? prev.seen : undefined;
-    after[b.id] = { connections: b.traffic.connections, ...(seen ? { seen } : {}) };
-    return seen ? { ...b, traffic: { ...b.traffic, lastConnectionSeen: seen } } : b;
-  });
-  return { bindings: out, after };
+    const at = rose ? now : prev && b.connections === prev.connections ? prev.seen : undefined;
+    seen[i] = at;
+    after.push(`${JSON.stringify(b.id)}:${JSON.stringify({ connections: b.connections, ...(at ? { seen: at } : {}) })}`);
+  }
+  return { seen, after: `{${after.join(',')}}` };
 }
 
-/** `stampLastSeen` against the record in the state directory; a record that cannot be read or written only loses the stamp. */
-export async function withLastSeen<T extends Stampable>(dir: string | undefined, bindings: T[]): Promise<T[]> {
-  if (!dir) return bindings;
+/**
+ * `stampLastSeen` against the record in `<dir>/traffic.json` (read, then replaced); a record that
+ * cannot be read or written only loses the stamp. Without a directory nothing is stamped.
+ */
+export async function lastConnectionsSeen(dir: string | undefined, count: number, observe: (i: number) => Observed): Promise<(string | undefined)[]> {
+  if (!dir) {
+    for (let i = 0; i < count; i++) observe(i);
+    return new Array<string | undefined>(count);
+  }
   const file = join(dir, 'traffic.json');
   const before = (await readFile(file, 'utf8').then(JSON.parse, () => ({}))) as Seen;
-  const r = stampLastSeen(bindings, before && typeof before === 'object' ? before : {}, new Date().toISOString());
+  const r = stampLastSeen(count, observe, before && typeof before === 'object' ? before : {}, new Date().toISOString());
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(r.after) + '\n', { mode: 0o600 })
+  await writeFile(tmp, r.after + '\n', { mode: 0o600 })
     .then(() => rename(tmp, file))
     .catch(() => undefined);
-  return r.bindings;
+  return r.seen;
 }

@@ -1,6 +1,6 @@
 import { hostWarnings } from '../host/facts';
 import type { ListReport, StatusReport } from '../model/report';
-import { withLastSeen } from '../state/traffic-seen';
+import { lastConnectionsSeen } from '../state/traffic-seen';
 import { watcherStatus } from '../state/watcher-record';
 import { createBackend, type Backend, type Observed } from '../backend';
 import type { Binding, HostState } from '../model/binding';
@@ -28,24 +28,23 @@ async function observeState(ctx: EngineContext, opts: { foreign: boolean }): Pro
 }
 
 /**
- * The reports stamped with when each binding's connection count last rose (`withLastSeen`), and
- * (`withStates`) their states. Reports built on read are never all held: each is read here at
+ * The reports stamped with when each binding's connection count last rose (`lastConnectionsSeen`),
+ * and (`withStates`) their states. Reports built on read are never all held: each is read here at
  * most once (only its traffic, when the backend can give that alone) and built again as it is
- * written out.
+ * written out; of the stamping only each binding's moment is kept.
  */
 async function stamped(ctx: EngineContext, ids: Binding[], observed: Observed, withStates: boolean): Promise<{ bindings: BindingReport[]; states: Pick<BindingReport, 'id' | 'state'>[] }> {
   const reports = observed.bindings;
   const states: Pick<BindingReport, 'id' | 'state'>[] = [];
-  const counts = ids.map((b, i) => {
-    if (!withStates && observed.traffic) return { id: b.id, traffic: observed.traffic(i) };
+  const seen = await lastConnectionsSeen(ctx.stateDir, ids.length, (i) => {
+    if (!withStates && observed.traffic) return { id: ids[i].id, connections: observed.traffic(i).connections };
     const r = reports[i];
     states.push({ id: r.id, state: r.state });
-    return { id: r.id, traffic: r.traffic };
+    return r.traffic && { id: r.id, connections: r.traffic.connections };
   });
-  const seen = await withLastSeen(ctx.stateDir, counts);
   const bindings = builtOnRead(reports.length, (i) => {
     const r = reports[i];
-    const at = seen[i].traffic?.lastConnectionSeen;
+    const at = seen[i];
     return at && r.traffic ? { ...r, traffic: { ...r.traffic, lastConnectionSeen: at } } : r;
   });
   return { bindings, states };
