@@ -19,7 +19,6 @@ async function main(): Promise<void> {
   const stdin = argv.includes('-') ? await readStdin() : undefined;
   const out = await runSwitchyardReport(argv, { runner: new ProcessRunner(), stdin });
   // A report of 10,000 bindings goes out binding by binding, never as one string of megabytes.
-  (globalThis as any).__m8?.('report');
   if (out.json !== undefined) await writeJson(process.stdout, out.json);
   process.stdout.write(out.stdout);
   process.stderr.write(out.stderr);
