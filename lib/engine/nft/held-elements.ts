@@ -9,20 +9,26 @@ export interface HeldElement {
   counter?: Count;
 }
 
-const fields = 7; // owner start, key start, value start, end, map, packets, bytes (-1: no counter)
+/** Elements per chunk of numbers; text goes in chunks of `textChunk` bytes. */
+const perChunk = 1 << 13;
+const textChunk = 1 << 20;
+// Per element, in a Uint32Array: text chunk, owner start, key start, value start, end, map. In a Float64Array: packets (-1: no counter), bytes.
+const fields = 6;
 const ownerTag = 'switchyard:';
 
 /**
  * The elements of Switchyard's maps as read back, grouped later by the binding their comment
- * names: their text in one growing byte buffer and their numbers in one growing number array,
- * outside the JS heap. At 10,000 bindings, 50,000 small objects would make V8 grow its young
- * generation by tens of MB while nft lists the next map beside this process; a few buffers do not.
+ * names: their text in byte buffers and their numbers in typed arrays, outside the JS heap. At
+ * 10,000 bindings, 50,000 small objects would make V8 grow its young generation by tens of MB; a
+ * few buffers do not. Buffers are added in fixed chunks, never grown by copying: a copied buffer's
+ * old pages would stay in this process (the allocator keeps them) while nothing uses them.
  * Elements whose comment names no owner (`switchyard:<id>`) are not kept.
  */
 export class HeldElements {
-  private text: Buffer = Buffer.allocUnsafe(1 << 16);
-  private used = 0;
-  private nums = new Float64Array(fields * 1024);
+  private readonly text: Buffer[] = [];
+  private used = textChunk;
+  private readonly index: Uint32Array[] = [];
+  private readonly counters: Float64Array[] = [];
   private readonly maps: MapName[] = [];
   private readonly mapIndex = new Map<MapName, number>();
   /** How many elements are kept. */
@@ -36,58 +42,70 @@ export class HeldElements {
     const owner = e.comment.slice(ownerTag.length);
     if (e.comment === tag.forward) this.dispatch.set(`${map} ${e.key}`, e.value);
     const need = Buffer.byteLength(owner) + Buffer.byteLength(e.key) + Buffer.byteLength(e.value);
-    if (this.used + need > this.text.length) this.text = grown(this.text, this.used + need);
-    if ((this.count + 1) * fields > this.nums.length) {
-      const more = new Float64Array(this.nums.length * 2);
-      more.set(this.nums);
-      this.nums = more;
+    if (this.used + need > textChunk) {
+      this.text.push(Buffer.allocUnsafe(Math.max(textChunk, need)));
+      this.used = 0;
+    }
+    if (this.count % perChunk === 0) {
+      this.index.push(new Uint32Array(perChunk * fields));
+      this.counters.push(new Float64Array(perChunk * 2));
     }
     let m = this.mapIndex.get(map);
     if (m === undefined) {
       m = this.maps.push(map) - 1;
       this.mapIndex.set(map, m);
     }
-    const at = this.count * fields;
-    this.nums[at] = this.used;
-    this.used += this.text.write(owner, this.used);
-    this.nums[at + 1] = this.used;
-    this.used += this.text.write(e.key, this.used);
-    this.nums[at + 2] = this.used;
-    this.used += this.text.write(e.value, this.used);
-    this.nums[at + 3] = this.used;
-    this.nums[at + 4] = m;
-    this.nums[at + 5] = e.counter ? e.counter.packets : -1;
-    this.nums[at + 6] = e.counter ? e.counter.bytes : 0;
+    const t = this.text.length - 1;
+    const buf = this.text[t];
+    const n = this.index[this.index.length - 1];
+    const at = (this.count % perChunk) * fields;
+    n[at] = t;
+    n[at + 1] = this.used;
+    this.used += buf.write(owner, this.used);
+    n[at + 2] = this.used;
+    this.used += buf.write(e.key, this.used);
+    n[at + 3] = this.used;
+    this.used += buf.write(e.value, this.used);
+    n[at + 4] = this.used;
+    n[at + 5] = m;
+    const c = this.counters[Math.floor(this.count / perChunk)];
+    const ci = (this.count % perChunk) * 2;
+    c[ci] = e.counter ? e.counter.packets : -1;
+    c[ci + 1] = e.counter ? e.counter.bytes : 0;
     this.count++;
+  }
+
+  /** Number field `f` of element `i`. */
+  private field(i: number, f: number): number {
+    return this.index[Math.floor(i / perChunk)][(i % perChunk) * fields + f];
+  }
+
+  /** Text field `f`…`f + 1` of element `i` (1: owner, 2: key, 3: value). */
+  private textOf(i: number, f: number): string {
+    return this.text[this.field(i, 0)].toString('utf8', this.field(i, f), this.field(i, f + 1));
   }
 
   /** The binding id element `i`'s comment names. */
   owner(i: number): string {
-    const at = i * fields;
-    return this.text.toString('utf8', this.nums[at], this.nums[at + 1]);
+    return this.textOf(i, 1);
   }
 
   /** The map element `i` sits in. */
   mapOf(i: number): MapName {
-    return this.maps[this.nums[i * fields + 4]];
+    return this.maps[this.field(i, 5)];
   }
 
   /** What element `i` counted, if it counts. */
   counterOf(i: number): Count | undefined {
-    const at = i * fields;
-    return this.nums[at + 5] >= 0 ? { packets: this.nums[at + 5], bytes: this.nums[at + 6] } : undefined;
+    const c = this.counters[Math.floor(i / perChunk)];
+    const at = (i % perChunk) * 2;
+    return c[at] >= 0 ? { packets: c[at], bytes: c[at + 1] } : undefined;
   }
 
   /** Element `i`, as the read-back compares it. */
   element(i: number): HeldElement {
-    const at = i * fields;
-    const n = this.nums;
-    return {
-      map: this.maps[n[at + 4]],
-      key: this.text.toString('utf8', n[at + 1], n[at + 2]),
-      value: this.text.toString('utf8', n[at + 2], n[at + 3]),
-      ...(n[at + 5] >= 0 ? { counter: { packets: n[at + 5], bytes: n[at + 6] } } : {}),
-    };
+    const counter = this.counterOf(i);
+    return { map: this.mapOf(i), key: this.textOf(i, 2), value: this.textOf(i, 3), ...(counter ? { counter } : {}) };
   }
 
   /**
@@ -104,7 +122,7 @@ export class HeldElements {
     // One pass over the elements per map (a dozen), rather than lists per map: nothing to hold.
     for (const m of [...declared, ...rest]) {
       for (let i = 0; i < this.count; i++) {
-        if (this.nums[i * fields + 4] !== m) continue;
+        if (this.field(i, 5) !== m) continue;
         const b = ids.get(this.owner(i));
         if (b === undefined) continue;
         if (last[b] < 0) first[b] = i;
@@ -114,12 +132,6 @@ export class HeldElements {
     }
     return { first, next };
   }
-}
-
-function grown(buf: Buffer, need: number): Buffer {
-  const more = Buffer.allocUnsafe(Math.max(buf.length * 2, need));
-  buf.copy(more);
-  return more;
 }
 
 /** The owned elements of a table model, kept as read-back keeps them. */
