@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createSha256 } from '../sha256';
 import { isBindingId } from '../model/validate';
 
 /** Every chain Switchyard owns starts with this. */
@@ -35,7 +35,7 @@ export function bindingIdOfTag(comment: string | undefined): string | null {
 
 /** The nat chain that holds one binding's DNAT: `SWITCHYARD-B-` + 12 chars of a hash of its id (kube-proxy style). */
 export function bindingChain(id: string): string {
-  const h = createHash('sha256').update(id).digest('base64url').replace(/[-_]/g, 'X').slice(0, 12).toUpperCase();
+  const h = createSha256().update(id).digest('base64url').replace(/[-_]/g, 'X').slice(0, 12).toUpperCase();
   return `${chainPrefix}B-${h}`;
 }
 

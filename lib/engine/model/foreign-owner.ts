@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createSha256 } from '../sha256';
 
 /**
  * Other systems that write DNAT rules and re-create them on their own schedule: adopting one of
@@ -38,5 +38,5 @@ export function foreignOwnerReason(place: string): string | null {
  * listings and names that rule and no other.
  */
 export function foreignRef(table: string, chain: string, rule: string): string {
-  return `f-${createHash('sha256').update(`${table}\n${chain}\n${rule}`).digest('hex').slice(0, 8)}`;
+  return `f-${createSha256().update(`${table}\n${chain}\n${rule}`).digest('hex').slice(0, 8)}`;
 }

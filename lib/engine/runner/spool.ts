@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +8,14 @@ import { StringDecoder } from 'node:string_decoder';
  * has ended: a listing of megabytes then never sits in this process while the program that
  * writes it runs. Nothing is left on disk, whatever happens (the name is gone once it is open).
  */
+let spools = 0;
+
 export class Spool {
   private constructor(private readonly file: FileHandle) {}
 
   static async open(dir = tmpdir()): Promise<Spool> {
-    const path = join(dir, `switchyard-spool-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const path = join(dir, `switchyard-spool-${process.pid}-${Date.now()}-${spools++}`);
+    // Exclusive: a file of that name already there (left by another process of this pid) is never written into.
     const file = await open(path, 'wx+', 0o600);
     await unlink(path).catch(async (e: unknown) => {
       await file.close();

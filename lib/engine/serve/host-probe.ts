@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createSha256 } from '../sha256';
 import { readFile, stat } from 'node:fs/promises';
 import { parseDump, type IptablesCommands } from '../iptables/kernel';
 import { withoutSaveComments } from '../iptables/save-format';
@@ -9,7 +9,7 @@ import { kernelReadDue, type KernelReads } from './kernel-read-schedule';
 /** A cheap fingerprint of everything a status report is made of; equal digests mean nothing changed. */
 export type HostProbe = () => Promise<string>;
 
-const digest = (parts: readonly string[]): string => createHash('sha256').update(parts.join('\0')).digest('hex');
+const digest = (parts: readonly string[]): string => createSha256().update(parts.join('\0')).digest('hex');
 
 // Which backend the state file names; re-read only when the file changed (it can be megabytes).
 function stateBackend(stateDir: string): (stamp: string) => Promise<string> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createSha256 } from '../sha256';
 import { badInput, EngineError } from '../errors';
 import type { Binding, HostState } from '../model/binding';
 import { parseUntrustedJson } from '../model/untrusted-json';
@@ -41,7 +41,7 @@ export interface Journal {
   trusted: boolean;
 }
 
-const checkOf = (rest: Buffer | string): string => createHash('sha256').update(checkDomain).update(rest).digest('hex');
+const checkOf = (rest: Buffer | string): string => createSha256().update(checkDomain).update(rest).digest('hex');
 
 /** A record's line, newline included. */
 export function journalLine(r: JournalRecord): Buffer {

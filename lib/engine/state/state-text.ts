@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createSha256 } from '../sha256';
 import type { Binding, Exposure, HostState } from '../model/binding';
 
 /**
@@ -50,7 +50,7 @@ function addLines(parts: Buffer[], entries: readonly object[]): void {
 
 /** The seal of a file's bytes whose seal value starts at `at`. */
 function sealOf(bytes: Buffer, at: number): string {
-  return createHash('sha256').update(sealDomain).update(bytes.subarray(0, at)).update(bytes.subarray(at + sealLength)).digest('hex');
+  return createSha256().update(sealDomain).update(bytes.subarray(0, at)).update(bytes.subarray(at + sealLength)).digest('hex');
 }
 
 /** Where a sealed file's seal value starts, or -1 when its seal is missing or does not hold. */
