@@ -41,28 +41,52 @@ describe('reading the table from nft', () => {
     expect([...parts!.chains.values()]).toEqual([...whole.chains.values()]);
   });
 
-  it('lists every map into a file before reading any, so no listing runs beside elements already held', async () => {
-    const nft = nftOf();
-    let held = 0;
+  /** nft as `nftOf` answers, writing into the file it is pointed at; `held` counts elements read so far at each run. */
+  const writingNft = (nft: ReturnType<typeof nftOf>, heldNow: () => number) => {
     const heldAtEachRun: number[] = [];
-    const aside: CommandRunner = {
+    const fds: (number | undefined)[] = [];
+    const runner: CommandRunner = {
       async run(file, args, opts) {
-        heldAtEachRun.push(held);
+        heldAtEachRun.push(heldNow());
+        fds.push(opts?.stdoutFd);
         const r = await nft.run(file, args, opts);
         if (opts?.stdoutFd === undefined) return r;
         writeSync(opts.stdoutFd, r.stdout);
         return { ...r, stdout: '' };
       },
     };
-    const elements: string[] = [];
-    const t = await readTable(aside, Infinity, (map, e) => {
-      held++;
-      elements.push(`${map} ${e.key}`);
-    });
-    expect(heldAtEachRun).toEqual(nft.calls.map(() => 0));
+    return { runner, heldAtEachRun, fds };
+  };
+
+  const readAll = async (runner: CommandRunner, held: string[]) => {
+    const t = await readTable(runner, Infinity, (map, e) => held.push(`${map} ${e.key}`));
     const whole = parseListing(fixture);
-    expect(elements.sort()).toEqual([...whole.maps].flatMap(([n, els]) => [...els.keys()].map((k) => `${n} ${k}`)).sort());
+    expect(held.sort()).toEqual([...whole.maps].flatMap(([n, els]) => [...els.keys()].map((k) => `${n} ${k}`)).sort());
     expect([...t!.chains.values()]).toEqual([...whole.chains.values()]);
+  };
+
+  it('lists every map into a file before reading any, so no listing runs beside elements already held', async () => {
+    const nft = nftOf();
+    const elements: string[] = [];
+    const w = writingNft(nft, () => elements.length);
+    await readAll(w.runner, elements);
+    expect(w.heldAtEachRun).toEqual(nft.calls.map(() => 0));
+    expect(w.fds.slice(1).every((fd) => typeof fd === 'number')).toBe(true);
+  });
+
+  it('reads the maps all the same when no temporary file can be made', async () => {
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent-switchyard-tmp';
+    try {
+      const nft = nftOf();
+      const elements: string[] = [];
+      const w = writingNft(nft, () => elements.length);
+      await readAll(w.runner, elements);
+      expect(w.fds.every((fd) => fd === undefined)).toBe(true);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
   });
 
   it('lists a small table in one go, and reads no table as null', async () => {

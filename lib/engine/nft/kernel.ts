@@ -71,9 +71,20 @@ async function listInto(runner: CommandRunner, args: string[], into?: NftTable, 
   return feed.end();
 }
 
+/** A listing made aside: in a spool, or (no temporary file to be had) gathered as nft wrote it. */
+interface Aside {
+  spool?: Spool;
+  stdout: string;
+}
+
 /** `nft -j ARGS` written into a spool, read by no one while nft runs; null when nft says the map is not there. */
-async function listAside(runner: CommandRunner, args: string[]): Promise<{ spool: Spool; stdout: string } | null> {
-  const spool = await Spool.open();
+async function listAside(runner: CommandRunner, args: string[]): Promise<Aside | null> {
+  const spool = await Spool.open().catch(() => undefined);
+  if (!spool) {
+    // A read-only or full temporary directory costs memory, not the listing.
+    const r = await runner.run('nft', ['-j', ...args]);
+    return listed(r, args) ? { stdout: r.stdout } : null;
+  }
   try {
     const r = await runner.run('nft', ['-j', ...args], { stdoutFd: spool.fd });
     if (listed(r, args)) return { spool, stdout: r.stdout };
@@ -107,7 +118,7 @@ export async function readTable(runner: CommandRunner, bindings = Infinity, sink
   if (!terse?.sawTable) return null;
   const t = terse.end();
   // Every map is listed before any is read: nft's listing then runs beside a process that holds nothing yet.
-  const aside: ({ spool: Spool; stdout: string } | null)[] = [];
+  const aside: (Aside | null)[] = [];
   try {
     for (const name of [...t.maps.keys()].sort((a, b) => listingCost(a) - listingCost(b))) {
       // A map that went away since the first listing (another writer) reads as empty.
@@ -116,13 +127,13 @@ export async function readTable(runner: CommandRunner, bindings = Infinity, sink
     for (const listing of aside) {
       if (!listing) continue;
       const feed = feeding(new ListingReader(t, sink));
-      await listing.spool.read(feed.push);
+      await listing.spool?.read(feed.push);
       feed.push(listing.stdout);
       feed.end();
-      await listing.spool.close();
+      await listing.spool?.close();
     }
   } finally {
-    for (const listing of aside) await listing?.spool.close();
+    for (const listing of aside) await listing?.spool?.close();
   }
   return t;
 }
