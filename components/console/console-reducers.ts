@@ -1,5 +1,6 @@
 import type { HostView, Topology } from '@/lib/console/topology';
 import { buildGraph } from '@/components/graph/build-graph';
+import { keepGraph } from '@/components/graph/keep-graph';
 import type { BindingEdge, GraphModel, GraphNode } from '@/components/graph/graph-model';
 import { portHandle } from '@/components/graph/graph-model';
 import { routePath } from '@/components/graph/route-path';
@@ -63,16 +64,22 @@ export function initialData(topology: Topology): ConsoleData {
 
 /**
  * Take a newer topology: nodes that already have a place keep it (and their measured size),
- * new nodes wait hidden for layout, and a selection that no longer exists is dropped.
+ * new nodes wait hidden for layout, and a selection that no longer exists is dropped. What did not
+ * change stays the same object (see `keepGraph`): an unchanged node is the very node drawn before.
  */
 export function applyTopology(data: ConsoleData, topology: Topology): ConsoleData {
-  const graph = buildGraph(topology);
+  const graph = keepGraph(data.graph, buildGraph(topology));
+  const unchanged = new Set<GraphNode>(data.graph.nodes);
   const previous = new Map(data.nodes.map((n) => [n.id, n]));
-  const nodes = graph.nodes.map((n): GraphNode => {
-    const old = previous.get(n.id);
-    if (!old) return { ...n, hidden: true };
-    return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
-  });
+  const nodes =
+    graph.nodes === data.graph.nodes
+      ? data.nodes
+      : graph.nodes.map((n): GraphNode => {
+          const old = previous.get(n.id);
+          if (!old) return { ...n, hidden: true };
+          if (unchanged.has(n)) return old;
+          return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
+        });
   const selection = data.selection && stillThere(topology, graph, data.selection) ? data.selection : null;
   // A small network stays all open, new hosts included.
   const expanded = graph.nodes.length <= nodeBudget ? initialExpanded(graph.nodes) : data.expanded;
