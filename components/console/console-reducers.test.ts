@@ -95,6 +95,7 @@ describe('health probes pushed by the server', () => {
     const first = probed(placeAll(initialData(seedTopology())), 1, '2026-01-01T00:00:00.000Z');
     const again = probed(first, 2, '2026-01-01T00:00:30.000Z');
     expect(again.topology).not.toBe(first.topology);
+    expect(again.topology.version).toBe(2);
     expect(again.graph).toBe(first.graph);
     expect(again.nodes).toBe(first.nodes);
     // The time of the newer probe is the host's, for the inspector.
