@@ -203,7 +203,10 @@ export function NetworkGraph() {
         onMoveStart={gesture.onMoveStart}
         onMoveEnd={gesture.onMoveEnd}
         onNodeDragStop={onNodeDragStop}
-        onlyRenderVisibleElements={large}
+        // Every drawn node stays mounted, on screen or not (the view is kept to about 500 by collapsing
+        // hosts; the edges mounted are chosen by useOverviewEdges). React Flow's own culling unmounted
+        // the ~200 hosts off screen whenever a selection moved the view and mounted those now on it,
+        // in the click's render: most of the time from a row selected to its edge drawn.
         colorMode="system"
         onReconnectStart={onReconnectStart}
         onReconnectEnd={onReconnectEnd}
