@@ -1,5 +1,9 @@
-/** How long after a gesture's end the view counts as settled; a wheel gesture already ends 150 ms after its last step. */
-export const settleMs = 120;
+/**
+ * How long after a gesture's end the view counts as settled (a wheel gesture already ends 150 ms after
+ * its last step). At 120 ms, the steps of one wheel gesture on a busy machine came far enough apart
+ * that the view settled in the middle of it, and the hundreds of edges it mounted took 300–900 ms frames.
+ */
+export const settleMs = 250;
 
 /** The timer a gesture tracker waits with (the browser's, or a test's). */
 export interface GestureTimer {
