@@ -56,13 +56,18 @@ export function BindingsTable() {
     scroller.current?.scrollTo({ top: 0 });
   }, [search]);
 
-  // A selection made in the graph scrolls its row into view (one made here is in view already).
+  // A selection made in the graph scrolls its row into view. One made here is in view already, and is
+  // left alone: reading the scroller's size right after the click's render forced the browser to lay out
+  // the whole page (the graph's newly mounted nodes too) before the edge was drawn, and again for the frame.
   const selected = selection ? keyText(selection) : null;
   const shownNow = useRef(shown);
   shownNow.current = shown;
+  const selectedHere = useRef<string | null>(null);
   useEffect(() => {
     const el = scroller.current;
-    if (!selected || !el) return;
+    const here = selected !== null && selected === selectedHere.current;
+    selectedHere.current = null;
+    if (!selected || !el || here) return;
     const index = shownNow.current.findIndex((r) => r.keyText === selected);
     if (index < 0) return;
     const top = scrollToShow({ index, rowHeight, scrollTop: el.scrollTop, height: el.clientHeight - (header.current?.offsetHeight ?? 0), count: shownNow.current.length });
@@ -71,6 +76,7 @@ export function BindingsTable() {
 
   const select = useCallback(
     (key: BindingKey) => {
+      selectedHere.current = keyText(key);
       store.getState().selectBinding(key);
       focus(key);
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportWeb, importH3, report, routeH3, seedTopology } from '@/components/graph/topology.fixture';
 import { applyHosts, applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectBinding, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
 import { bindingKey, foreignKey } from './binding-key';
+import { selectProbe } from './console-selectors';
 import type { HostView, Topology } from '@/lib/console/topology';
 
 const placeAll = (data: ReturnType<typeof initialData>) =>
@@ -79,6 +80,49 @@ describe('hosts pushed by the server', () => {
     // An action's answer that raced behind a newer push changes nothing.
     const late = { ...t.hosts[0], seq: 3 };
     expect(applyHosts(next, [late])).toBe(next);
+  });
+});
+
+describe('health probes pushed by the server', () => {
+  const probe = (id: string, target: string, outcome: 'ok' | 'refused', at: string) => ({ id, proto: 'tcp' as const, target, outcome, latencyMs: 0.3, at });
+  /** The seed, placed, with host2's two exports probed ok at `at` (host2's view at `seq`). */
+  function probed(data: ReturnType<typeof initialData>, seq: number, at: string, web: 'ok' | 'refused' = 'ok') {
+    const host2 = data.topology.hosts.find((h) => h.name === 'host2')!;
+    return applyHosts(data, [{ ...host2, seq, probes: [probe('route-h3', '10.2.1.3:3322', 'ok', at), probe('web', '10.2.1.1:4422', web, at)] }]);
+  }
+
+  it('keeps the graph and every drawn node as they were when a probe round finds every binding as before', () => {
+    const first = probed(placeAll(initialData(seedTopology())), 1, '2026-01-01T00:00:00.000Z');
+    const again = probed(first, 2, '2026-01-01T00:00:30.000Z');
+    expect(again.topology).not.toBe(first.topology);
+    expect(again.topology.version).toBe(2);
+    expect(again.graph).toBe(first.graph);
+    expect(again.nodes).toBe(first.nodes);
+    // The time of the newer probe is the host's, for the inspector.
+    expect(selectProbe(again, 'host2', exportWeb)?.at).toBe('2026-01-01T00:00:30.000Z');
+  });
+
+  it('draws anew only the edge whose probe found something else; every node and every other edge is the same object', () => {
+    const first = probed(placeAll(initialData(seedTopology())), 1, '2026-01-01T00:00:00.000Z');
+    const failing = probed(first, 2, '2026-01-01T00:00:30.000Z', 'refused');
+    const edge = (d: typeof first, id: string) => d.graph.edges.find((e) => e.id === id)!;
+    expect(edge(failing, 'binding:host2/web')).not.toBe(edge(first, 'binding:host2/web'));
+    expect(edge(failing, 'binding:host2/web').data?.probe?.outcome).toBe('refused');
+    expect(edge(failing, 'binding:host2/route-h3')).toBe(edge(first, 'binding:host2/route-h3'));
+    expect(edge(failing, 'binding:host1/h3')).toBe(edge(first, 'binding:host1/h3'));
+    expect(failing.graph.nodes).toBe(first.graph.nodes);
+    failing.nodes.forEach((n, i) => expect(n, n.id).toBe(first.nodes[i]));
+  });
+
+  it('still draws a host anew when its own view changed, keeping its place', () => {
+    const placed = placeAll(initialData(seedTopology()));
+    const host1 = placed.topology.hosts[0];
+    if (!host1.reachable) throw new Error('fixture');
+    const warned = applyHosts(placed, [{ ...host1, seq: 1, status: { ...host1.status, warnings: ['ip_forward is off'] } }]);
+    const node = (d: typeof placed, id: string) => d.nodes.find((n) => n.id === id)!;
+    expect(node(warned, 'host:host1')).not.toBe(node(placed, 'host:host1'));
+    expect(node(warned, 'host:host1').position).toEqual(node(placed, 'host:host1').position);
+    expect(node(warned, 'host:host2')).toBe(node(placed, 'host:host2'));
   });
 });
 

@@ -1,5 +1,7 @@
 import type { HostView, Topology } from '@/lib/console/topology';
 import { buildGraph } from '@/components/graph/build-graph';
+import { keepGraph } from '@/components/graph/keep-graph';
+import { sameValue } from '@/components/graph/unchanged-elements';
 import type { BindingEdge, GraphModel, GraphNode } from '@/components/graph/graph-model';
 import { portHandle } from '@/components/graph/graph-model';
 import { routePath } from '@/components/graph/route-path';
@@ -63,16 +65,22 @@ export function initialData(topology: Topology): ConsoleData {
 
 /**
  * Take a newer topology: nodes that already have a place keep it (and their measured size),
- * new nodes wait hidden for layout, and a selection that no longer exists is dropped.
+ * new nodes wait hidden for layout, and a selection that no longer exists is dropped. What did not
+ * change stays the same object (see `keepGraph`): an unchanged node is the very node drawn before.
  */
 export function applyTopology(data: ConsoleData, topology: Topology): ConsoleData {
-  const graph = buildGraph(topology);
+  const graph = keepGraph(data.graph, buildGraph(topology));
+  const unchanged = new Set<GraphNode>(data.graph.nodes);
   const previous = new Map(data.nodes.map((n) => [n.id, n]));
-  const nodes = graph.nodes.map((n): GraphNode => {
-    const old = previous.get(n.id);
-    if (!old) return { ...n, hidden: true };
-    return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
-  });
+  const nodes =
+    graph.nodes === data.graph.nodes
+      ? data.nodes
+      : graph.nodes.map((n): GraphNode => {
+          const old = previous.get(n.id);
+          if (!old) return { ...n, hidden: true };
+          if (unchanged.has(n)) return old;
+          return { ...n, position: old.position, width: old.width, height: old.height, measured: old.measured, hidden: old.hidden, selected: old.selected } as GraphNode;
+        });
   const selection = data.selection && stillThere(topology, graph, data.selection) ? data.selection : null;
   // A small network stays all open, new hosts included.
   const expanded = graph.nodes.length <= nodeBudget ? initialExpanded(graph.nodes) : data.expanded;
@@ -100,7 +108,17 @@ export function applyHosts(data: ConsoleData, views: readonly HostView[], versio
   }
   const newest = Math.max(data.topology.version ?? 0, version ?? 0, ...views.map((v) => v.seq ?? 0));
   if (!changed) return newest === (data.topology.version ?? 0) ? data : { ...data, topology: { ...data.topology, version: newest } };
-  return applyTopology(data, { ...data.topology, hosts: data.topology.hosts.map((h) => byName.get(h.name)!), version: newest });
+  const topology = { ...data.topology, hosts: data.topology.hosts.map((h) => byName.get(h.name)!), version: newest };
+  // A health probe round that found every binding as before (only the probes' times differ) draws
+  // nothing new: the graph would be built again only to be kept whole (see keepGraph).
+  if (topology.hosts.every((h, i) => h === data.topology.hosts[i] || sameButProbeTimes(data.topology.hosts[i], h))) return { ...data, topology };
+  return applyTopology(data, topology);
+}
+
+/** Whether a host's newer view differs from the held one only in its sequence number and when its probes ran. */
+function sameButProbeTimes(held: HostView, next: HostView): boolean {
+  const plain = ({ seq: _seq, probes, ...rest }: HostView) => ({ ...rest, probes: probes?.map(({ at: _at, ...p }) => p) });
+  return sameValue(plain(held), plain(next));
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { BindingReport } from '@/lib/console/topology';
+import { bindingProbe } from '@/components/graph/build-graph';
 import type { ConsoleState } from './console-store';
 
 // Selectors live here, at module scope, so components subscribe to stable functions.
@@ -42,3 +44,8 @@ export const selectForeign = (s: ConsoleState) => s.graph.foreign;
 export const selectTraffic = (s: ConsoleState) => s.traffic;
 /** The binding edges whose rules drifted from what their host's state says, in graph order. */
 export const selectDriftedEdgeIds = (s: ConsoleState) => s.graph.edges.filter((e) => e.data?.binding.state === 'drifted').map((e) => e.id).join('\n');
+/** The console's last probe of a host's binding, with when it ran. */
+export const selectProbe = (s: Pick<ConsoleState, 'topology'>, host: string, b: BindingReport) => {
+  const view = s.topology.hosts.find((h) => h.name === host);
+  return view ? bindingProbe(view, b) : undefined;
+};

@@ -1,4 +1,4 @@
-import type { BindingReport, Topology } from '@/lib/console/topology';
+import type { BindingReport, HostView, ProbeResult, Topology } from '@/lib/console/topology';
 import { overlayNetwork } from './overlay-network';
 import { frontHandle, overlayNodeId, portHandle, type BindingEdge, type OverlayNode, type EndpointNode, type EndpointNodeData, type ForeignEdge, type GraphModel, type GraphNode, type HostNode } from './graph-model';
 import { bindingEdgeId, nodeId } from './node-ids';
@@ -112,8 +112,7 @@ export function buildGraph(topology: Topology): GraphModel {
       // An import's front is itself a place routes can point at.
       if (b.kind === 'import') addPort(source, b.front.port);
       const targetId = targetNode(b.target.address, b.target.port).id;
-      // A probe of the binding's previous target (before a rebind) says nothing about this one.
-      const probe = h.probes?.find((p) => p.id === b.id && p.target === `${b.target.address}:${b.target.port}`);
+      const probe = bindingProbe(h, b);
       edges.push({
         id: bindingEdgeId(h.name, b.id),
         type: 'binding',
@@ -151,6 +150,11 @@ export function buildGraph(topology: Topology): GraphModel {
   const overlay = overlayNode(topology);
   if (overlay) nodes.push(overlay);
   return { nodes, edges, foreign };
+}
+
+/** The console's last probe of a binding on its host, if any. A probe of its previous target (before a rebind) says nothing about this one. */
+export function bindingProbe(host: HostView, b: BindingReport): ProbeResult | undefined {
+  return host.probes?.find((p) => p.id === b.id && p.target === `${b.target.address}:${b.target.port}`);
 }
 
 /** The overlay band, when any host exposes an address on it or any container runs. */

@@ -15,6 +15,8 @@ describe('splitForOverview', () => {
     expect(alone).toEqual([]);
     expect(overview.map((e) => e.id).sort()).toEqual(v.edges.map((e) => e.id).sort());
     expect(overview.every((e) => e.className === inOverviewClass)).toBe(true);
+    // The same edges split again (another selection elsewhere) are the same objects.
+    splitForOverview(v.edges, v.nodes).overview.forEach((e, i) => expect(e, e.id).toBe(overview[i]));
   });
 
   it('keeps with React Flow the edges with an end inside an open host, the selected one and those of the selected route', () => {

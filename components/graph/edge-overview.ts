@@ -31,9 +31,17 @@ export function splitForOverview(edges: readonly FlowEdge[], nodes: readonly Gra
   const overview: FlowEdge[] = [];
   for (const e of edges) {
     if (drawnAlone(e, inside)) alone.push(e);
-    else overview.push({ ...e, className: e.className ? `${e.className} ${inOverviewClass}` : inOverviewClass } as FlowEdge);
+    else overview.push(markedOf.get(e) ?? marked(e));
   }
   return { alone, overview };
+}
+
+// Each edge's overview version, made once per edge object: a selection re-split about a thousand edges.
+const markedOf = new WeakMap<FlowEdge, FlowEdge>();
+function marked(e: FlowEdge): FlowEdge {
+  const m = { ...e, className: e.className ? `${e.className} ${inOverviewClass}` : inOverviewClass } as FlowEdge;
+  markedOf.set(e, m);
+  return m;
 }
 
 /** The overview's curves of one look, drawn as one SVG group of paths. */

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { ago } from '@/components/console/last-seen';
-import { useNow } from '@/components/console/use-now';
+import { useClockValue } from '@/components/console/use-clock-value';
 import { useConsoleStoreApi } from '@/components/console/console-provider';
 import { frontHandle, hostInHandle, reachHandle, type HostNode as HostNodeType } from './graph-model';
 import { WatcherBadge } from './watcher-badge';
@@ -21,9 +21,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * it last reported, greyed, with when it was last seen and why it cannot be asked (wrapped inside the node).
  */
 export const HostNode = memo(function HostNode({ id, data }: NodeProps<HostNodeType>) {
-  const now = useNow();
   const store = useConsoleStoreApi();
   const down = !data.reachable && !data.connecting;
+  // The page's one clock, read only for what this host shows: a timer and a second render per host
+  // mounted (hundreds come on screen when a selection moves the view) cost more than the hosts' drawing.
+  const lastSeen = useClockValue(15_000, (now) => (down || data.stale ? seen(data.seenAt, now) : null));
   const frame = down
     ? 'border-dashed border-slate-400 bg-slate-200/60 dark:border-slate-500 dark:bg-slate-800/60'
     : data.connecting || data.stale
@@ -47,8 +49,8 @@ export const HostNode = memo(function HostNode({ id, data }: NodeProps<HostNodeT
         <span className="rounded bg-slate-200 px-1.5 py-0.5 font-mono text-[13px] uppercase tracking-wide text-slate-600 dark:bg-slate-700 dark:text-slate-300">{data.transport}</span>
         {down && <span className="text-[13px] font-medium text-rose-700 dark:text-rose-400">unreachable</span>}
         {data.connecting && <span className="text-[13px] text-slate-500">connecting…</span>}
-        {(down || data.stale) && <span className="text-[13px] text-slate-600 dark:text-slate-400">{seen(data.seenAt, now)}</span>}
-        <WatcherBadge watcher={data.watcher} now={now} />
+        {lastSeen !== null && <span className="text-[13px] text-slate-600 dark:text-slate-400">{lastSeen}</span>}
+        {data.watcher && <WatcherBadge watcher={data.watcher} />}
       </div>
       {data.collapsed && holds && (
         <p className="truncate px-3.5 pt-1 text-[13px] text-slate-600 dark:text-slate-400">

@@ -41,6 +41,7 @@ import { LabelPlacer } from './label-placer';
 import { LabelsContext, createLabelsStore } from './label-store';
 import { EdgeOverviewLayer } from './edge-overview-layer';
 import { useOverviewEdges } from './use-overview-edges';
+import { useViewportGesture } from './use-viewport-gesture';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
 
@@ -72,9 +73,14 @@ export function NetworkGraph() {
   const edges = useUnchangedElements(useMemo(() => [...visible.edges, ...visibleForeign(graph.foreign, nodes, expanded, selectedEdgeId)], [visible.edges, graph.foreign, nodes, expanded, selectedEdgeId]));
   // Labels switch by a class on zoom, mounted with their edges; a large view draws only what is on screen.
   const large = visible.nodes.length > 150;
-  const labels = useLabelZoom(large);
+  // While the operator zooms or pans a large view, each step redraws only hosts and the overview's lines:
+  // the edges over those lines and the labels are hidden (CSS, `graph-moving`), and what the gesture
+  // brings into view or into readable zoom mounts once it has ended.
+  const gesture = useViewportGesture();
+  const moving = large && gesture.moving;
+  const labels = useLabelZoom(large, moving);
   // A large view draws most edges' lines as one overview layer, and mounts only some as React Flow edges.
-  const drawn = useOverviewEdges(edges, visible.nodes, large, labels.readable);
+  const drawn = useOverviewEdges(edges, visible.nodes, large, labels.readable, moving);
   const reconnecting = useRef<BindingEdgeType | null>(null);
   // While a binding end is dragged, where it may go is highlighted and the rest dimmed.
   const [dragged, setDragged] = useState<BindingEdgeType | null>(null);
@@ -183,7 +189,7 @@ export function NetworkGraph() {
       <EdgeLabelLayerProvider value={labelLayer}>
       <LabelsMountedProvider value={labels.mounted}>
       <ReactFlow<GraphNode, FlowEdge>
-        className={`${labels.readable ? '' : labelsHiddenClass} ${drawn.far ? 'graph-far' : ''}`}
+        className={`${labels.readable ? '' : labelsHiddenClass} ${drawn.far ? 'graph-far' : ''} ${moving ? 'graph-moving' : ''}`}
         defaultViewport={firstViewport}
         nodes={drawnNodes}
         edges={drawn.mounted}
@@ -194,8 +200,13 @@ export function NetworkGraph() {
         onEdgesChange={onEdgesChange}
         onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
+        onMoveStart={gesture.onMoveStart}
+        onMoveEnd={gesture.onMoveEnd}
         onNodeDragStop={onNodeDragStop}
-        onlyRenderVisibleElements={large}
+        // Every drawn node stays mounted, on screen or not (the view is kept to about 500 by collapsing
+        // hosts; the edges mounted are chosen by useOverviewEdges). React Flow's own culling unmounted
+        // the ~200 hosts off screen whenever a selection moved the view and mounted those now on it,
+        // in the click's render: most of the time from a row selected to its edge drawn.
         colorMode="system"
         onReconnectStart={onReconnectStart}
         onReconnectEnd={onReconnectEnd}

@@ -2,6 +2,7 @@
 
 import { createContext, startTransition, useContext, useDeferredValue, useEffect, useState } from 'react';
 import { useStore } from '@xyflow/react';
+import { useSettled } from './use-viewport-gesture';
 
 /** Below this zoom edge labels (13 px) are too small to read and only cost frames; they come back when zoomed in. */
 export const labelZoom = 0.4;
@@ -28,10 +29,13 @@ export const LabelsMountedProvider = LabelsMounted.Provider;
  * edges on screen) mounts them only while readable: its ~1,000 hidden labels, each observed and
  * placed, cost seconds of its first render, and zoomed in only the edges on screen have one. Its
  * labels follow the zoom a step behind, in a render that yields to input: zooming in to a selected
- * binding draws the edges and centres first, and the other labels (hundreds) come right after.
+ * binding draws the edges and centres first, and the other labels (hundreds) come right after. While
+ * the operator zooms or pans it (`moving`), a large view keeps what it showed when the view last
+ * settled: crossing the readable zoom mid-gesture mounts nothing, and what it brings on screen comes
+ * once the gesture has ended.
  */
-export function useLabelZoom(large: boolean): { readable: boolean; mounted: boolean } {
-  const now = useStore(large ? readableLarge : readable);
+export function useLabelZoom(large: boolean, moving = false): { readable: boolean; mounted: boolean } {
+  const now = useSettled(useStore(large ? readableLarge : readable), large && moving);
   const soon = useDeferredValue(now);
   const [mounted, setMounted] = useState(now);
   useEffect(() => {

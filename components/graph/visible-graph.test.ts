@@ -95,4 +95,17 @@ describe('visibleGraph', () => {
     const bundle = (v: typeof before) => v.edges.find((e) => e.type === 'bundle');
     expect(bundle(after)).toEqual(bundle(before));
   });
+  it('hands out the same link and overlay objects again for the same nodes, and a new band once a host is moved', () => {
+    const data = placed();
+    const view = { expanded: data.expanded, openBundle: null, selectedEdgeId: null };
+    const first = visibleGraph(data.nodes, data.graph.edges, view);
+    const again = visibleGraph(data.nodes, data.graph.edges, { ...view, selectedEdgeId: 'binding:host2/web' });
+    const links = (v: typeof first) => v.edges.filter((e) => e.type === 'link');
+    links(again).forEach((l, i) => expect(l, l.id).toBe(links(first)[i]));
+    expect(again.nodes.find((n) => n.id === 'overlay')).toBe(first.nodes.find((n) => n.id === 'overlay'));
+    const moved = data.nodes.map((n) => (n.id === 'host:host1' ? { ...n, position: { x: n.position.x - 500, y: n.position.y } } : n));
+    const band = visibleGraph(moved, data.graph.edges, view).nodes.find((n) => n.id === 'overlay')!;
+    expect(band).not.toBe(first.nodes.find((n) => n.id === 'overlay'));
+    expect(band.position.x).toBe(Math.min(...moved.filter((n) => n.type === 'host').map((n) => n.position.x)));
+  });
 });

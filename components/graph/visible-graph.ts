@@ -128,6 +128,16 @@ function toClosedHosts(e: BindingEdge, from: string | undefined, to: string | un
   return edge;
 }
 
+// Each drawn endpoint's links, made once per endpoint object and link id (a link is all in its endpoint and its id).
+const linksOf = new WeakMap<EndpointNode, Map<string, LinkEdge>>();
+function link(n: EndpointNode, id: string, make: () => LinkEdge): LinkEdge {
+  let made = linksOf.get(n);
+  if (!made) linksOf.set(n, (made = new Map()));
+  let l = made.get(id);
+  if (!l) made.set(id, (l = make()));
+  return l;
+}
+
 /** Clients to the hosts they reach, hosts to the outside services they reach; open hosts' exposed addresses and containers to the overlay. */
 function links(drawn: readonly GraphNode[]): LinkEdge[] {
   const ids = new Set(drawn.map((n) => n.id));
@@ -137,21 +147,27 @@ function links(drawn: readonly GraphNode[]): LinkEdge[] {
     if (n.data.kind === 'client') {
       for (const h of n.data.reaches ?? []) {
         const host = nodeId.host(h);
-        if (ids.has(host)) out.push({ id: `reaches:${n.id}->${host}`, type: 'link', ariaLabel: `${n.data.label} reaches ${h}`, source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } });
+        const id = `reaches:${n.id}->${host}`;
+        if (ids.has(host)) out.push(link(n, id, () => ({ id, type: 'link', ariaLabel: `${n.data.label} reaches ${h}`, source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } })));
       }
     }
     if (n.data.kind === 'service') {
       for (const h of n.data.reachableFrom ?? []) {
         const host = nodeId.host(h);
-        if (ids.has(host)) out.push({ id: `reaches:${host}->${n.id}`, type: 'link', ariaLabel: `${h} reaches ${n.data.label}`, source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } });
+        const id = `reaches:${host}->${n.id}`;
+        if (ids.has(host)) out.push(link(n, id, () => ({ id, type: 'link', ariaLabel: `${h} reaches ${n.data.label}`, source: n.id, sourceHandle: reachHandle, target: host, targetHandle: reachHandle, selectable: false, focusable: false, data: { kind: 'reaches' } })));
       }
     }
     if ((n.data.kind === 'exposed' || n.data.kind === 'container') && n.parentId && ids.has(overlayNodeId)) {
-      out.push({ id: `overlay:${n.id}`, type: 'link', ariaLabel: `${n.data.label} on the overlay`, source: n.id, sourceHandle: overlayHandle, target: overlayNodeId, targetHandle: overlayHandle, selectable: false, focusable: false, data: { kind: 'overlay' } });
+      const id = `overlay:${n.id}`;
+      out.push(link(n, id, () => ({ id, type: 'link', ariaLabel: `${n.data.label} on the overlay`, source: n.id, sourceHandle: overlayHandle, target: overlayNodeId, targetHandle: overlayHandle, selectable: false, focusable: false, data: { kind: 'overlay' } })));
     }
   }
   return out;
 }
+
+// The band as last placed, per overlay node: the same object while the hosts it spans are where they were.
+const bandOf = new WeakMap<GraphNode, { left: number; right: number; bottom: number; band: GraphNode }>();
 
 /** The overlay band spans the drawn hosts, just under the lowest of them. */
 function placeOverlay(drawn: GraphNode[]): void {
@@ -165,6 +181,13 @@ function placeOverlay(drawn: GraphNode[]): void {
   const left = Math.min(...hosts.map((h) => h.position.x));
   const right = Math.max(...hosts.map((h) => h.position.x + (h.width ?? collapsedHostSize.width)));
   const bottom = Math.max(...hosts.map((h) => h.position.y + (h.height ?? collapsedHostSize.height)));
+  const last = bandOf.get(drawn[i]);
+  if (last && last.left === left && last.right === right && last.bottom === bottom) {
+    drawn[i] = last.band;
+    return;
+  }
   const size = { width: right - left, height: overlayBand.height };
-  drawn[i] = { ...drawn[i], hidden: false, position: { x: left, y: bottom + overlayBand.gap }, ...size, measured: size, handles: overlayHandles(size) } as GraphNode;
+  const band = { ...drawn[i], hidden: false, position: { x: left, y: bottom + overlayBand.gap }, ...size, measured: size, handles: overlayHandles(size) } as GraphNode;
+  bandOf.set(drawn[i], { left, right, bottom, band });
+  drawn[i] = band;
 }

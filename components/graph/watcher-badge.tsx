@@ -1,5 +1,8 @@
+'use client';
+
 import type { WatcherStatus } from '@/lib/console/topology';
 import { ago } from '@/components/console/last-seen';
+import { useClockValue } from '@/components/console/use-clock-value';
 
 /** What a host says of its watcher, in words: running since, heals, last check; or not running. */
 export function watcherText(w: WatcherStatus, now: number | null): string {
@@ -8,10 +11,9 @@ export function watcherText(w: WatcherStatus, now: number | null): string {
   return [`switchyard watch running${w.pid ? ` (pid ${w.pid})` : ''}${w.since ? ` since ${when(w.since)}` : ''}`, `${w.heals ?? 0} heals${w.lastHeal ? `, last ${when(w.lastHeal)}` : ''}`, ...(w.lastCheck ? [`last check ${when(w.lastCheck)}`] : [])].join('; ');
 }
 
-/** A host's watcher on its node: "watch on" / "watch off", the details in the title. */
-export function WatcherBadge({ watcher, now }: { watcher: WatcherStatus | undefined; now: number | null }) {
-  if (!watcher) return null;
-  const text = watcherText(watcher, now);
+/** A host's watcher on its node: "watch on" / "watch off", the details in the title (times as read off the page's clock). */
+export function WatcherBadge({ watcher }: { watcher: WatcherStatus }) {
+  const text = useClockValue(15_000, (now) => watcherText(watcher, now));
   return (
     <span
       role="img"

@@ -51,7 +51,7 @@ export function Inspector() {
         ))}
       </dl>
       <DriftRules key={`drift-${edge.id}`} host={host} binding={b} mayRepair={mayChange(access, host) && !edge.data.unreachable} />
-      <BindingTraffic host={host} edgeId={edge.id} binding={b} probe={edge.data.probe} />
+      <BindingTraffic host={host} edgeId={edge.id} binding={b} />
       <div>
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Rules on {host}</h3>
         <BindingRules host={host} binding={b} />

@@ -1,6 +1,8 @@
 'use client';
 
-import type { BindingReport, ProbeResult } from '@/lib/console/topology';
+import type { BindingReport } from '@/lib/console/topology';
+import { useConsole } from '@/components/console/console-provider';
+import { selectProbe } from '@/components/console/console-selectors';
 import { ago } from '@/components/console/last-seen';
 import { useNow } from '@/components/console/use-now';
 import { rateText } from '@/components/console/traffic-rate';
@@ -10,8 +12,10 @@ import { bindingHealth, healthText } from '@/components/graph/binding-health';
 const bytes = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024 ** 3).toFixed(2)} GiB`);
 
 /** A binding's honest traffic (connections, both directions, the rate over the last minute, the last connection) and its health. */
-export function BindingTraffic({ host, edgeId, binding: b, probe }: { host: string; edgeId: string; binding: BindingReport; probe?: ProbeResult }) {
+export function BindingTraffic({ host, edgeId, binding: b }: { host: string; edgeId: string; binding: BindingReport }) {
   const rate = useConnectionRate(edgeId);
+  // From the host's view, not the edge: the edge is kept as it was while a new probe finds the same (only its time differs).
+  const probe = useConsole((s) => selectProbe(s, host, b));
   const now = useNow(5_000);
   const t = b.traffic;
   const health = bindingHealth(probe);

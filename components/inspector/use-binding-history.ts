@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { afterPaint } from '@/components/console/after-paint';
 import { bindingHistoryAction } from './history-action';
 import type { HistoryEntry } from './history-entries';
 
@@ -10,11 +11,15 @@ export function useBindingHistory(host: string, id: string, revision: number | n
   const key = `${host}/${id}@${revision ?? 'removed'}`;
   useEffect(() => {
     let current = true;
-    void bindingHistoryAction({ host, id }).then((r) => {
-      if (current) setEntries(r.ok ? r.entries : r.message);
+    // Asked once the inspector is painted, as its rules are.
+    const cancel = afterPaint(() => {
+      void bindingHistoryAction({ host, id }).then((r) => {
+        if (current) setEntries(r.ok ? r.entries : r.message);
+      });
     });
     return () => {
       current = false;
+      cancel();
     };
     // `key` names what changes the history: host, binding and its revision.
   }, [key]);

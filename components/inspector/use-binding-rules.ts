@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { BindingReport } from '@/lib/console/topology';
+import { afterPaint } from '@/components/console/after-paint';
 import { bindingRulesAction } from './rules-action';
 
 /** A binding's rules, fetched when it is inspected and again whenever it changes; null while loading. */
@@ -11,11 +12,15 @@ export function useBindingRules(host: string, b: BindingReport): string[] | stri
   useEffect(() => {
     let current = true;
     setRules(null);
-    void bindingRulesAction({ host, id: b.id }).then((r) => {
-      if (current) setRules(r.ok ? r.rules : r.message);
+    // Asked once the inspector is painted: the binding's own facts first, its rules as soon as they come.
+    const cancel = afterPaint(() => {
+      void bindingRulesAction({ host, id: b.id }).then((r) => {
+        if (current) setRules(r.ok ? r.rules : r.message);
+      });
     });
     return () => {
       current = false;
+      cancel();
     };
     // `key` names everything that changes the rules: host, binding, revision, kernel state.
   }, [key]);
