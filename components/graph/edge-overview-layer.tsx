@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { ConnectionMode, useNodesInitialized, useStore, type InternalNode } from '@xyflow/react';
 import { getEdgePosition } from '@xyflow/system';
@@ -8,6 +8,7 @@ import { edgeCurve } from './edge-curve';
 import { overviewGroups, type OverviewLine } from './edge-overview';
 import { edgeStroke } from './edge-strokes';
 import type { FlowEdge } from './graph-model';
+import { useOverviewSnapshot } from './use-overview-snapshot';
 
 const ignore = () => undefined;
 
@@ -40,7 +41,7 @@ function curveKeys(paths: readonly string[]): string[] {
   });
 }
 
-export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, container }: { edges: readonly FlowEdge[]; container: Element | null }) {
+export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, container, moving }: { edges: readonly FlowEdge[]; container: Element | null; moving: boolean }) {
   // Worked out again when the nodes move or are measured (their handles' places come with the measure).
   const nodes = useStore((s) => s.nodes);
   const lookup = useStore((s) => s.nodeLookup);
@@ -60,9 +61,14 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
   // Keyed by the curve itself: a line leaving the overview (the one just selected) removes its path, not
   // the `d` of every path after it.
   const keys = useMemo(() => groups.map(({ paths }) => curveKeys(paths)), [groups]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useOverviewSnapshot(groups, moving, wrapper, svg, canvas);
   if (!container || groups.length === 0) return null;
   return createPortal(
-    <svg data-edge-overview aria-hidden="true">
+    <div data-overview ref={wrapper}>
+    <svg data-edge-overview aria-hidden="true" ref={svg}>
       {groups.map(({ look, paths }, i) => (
         <g key={i} fill="none" stroke={look.stroke} strokeWidth={look.strokeWidth} strokeOpacity={look.strokeOpacity}>
           {paths.map((d, j) => (
@@ -70,7 +76,9 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
           ))}
         </g>
       ))}
-    </svg>,
+    </svg>
+    <canvas data-overview-snapshot aria-hidden="true" ref={canvas} />
+    </div>,
     container,
   );
 });

@@ -220,7 +220,7 @@ export function NetworkGraph() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} nodeStrokeWidth={2} style={{ width: 150, height: 100 }} />
         <LabelPlacer readable={labels.readable} />
-        {drawn.overview && <EdgeOverviewLayer edges={drawn.overview} container={edgeLayer} />}
+        {drawn.overview && <EdgeOverviewLayer edges={drawn.overview} container={edgeLayer} moving={moving} />}
       </ReactFlow>
       </LabelsMountedProvider>
       </EdgeLabelLayerProvider>
