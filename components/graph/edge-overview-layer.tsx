@@ -63,8 +63,8 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
   const keys = useMemo(() => groups.map(({ paths }) => curveKeys(paths)), [groups]);
   const wrapper = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useOverviewSnapshot(groups, moving, wrapper, svg, canvas);
+  const image = useRef<HTMLImageElement>(null);
+  useOverviewSnapshot(groups, moving, wrapper, svg, image);
   if (!container || groups.length === 0) return null;
   return createPortal(
     <div data-overview ref={wrapper}>
@@ -77,7 +77,7 @@ export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, contai
         </g>
       ))}
     </svg>
-    <canvas data-overview-snapshot aria-hidden="true" ref={canvas} />
+    <img data-overview-snapshot alt="" aria-hidden="true" decoding="sync" ref={image} />
     </div>,
     container,
   );
