@@ -8,6 +8,9 @@ import { snapshotFrame, snapshotOutdated, type SnapshotFrame } from './overview-
 /** Said on the overview's wrapper once its image shows what its SVG shows (the CSS swaps them while the view moves). */
 const readyAttribute = 'data-snapshot-ready';
 
+/** How long the lines stay the same before their picture is drawn. */
+const linesQuietMs = 1000;
+
 /** The overview's lines drawn once into a bitmap of `frame`, as a PNG. */
 function drawLines(groups: readonly OverviewGroup[], frame: SnapshotFrame): Promise<Blob> {
   const bitmap = new OffscreenCanvas(frame.pixelWidth, frame.pixelHeight);
@@ -75,9 +78,17 @@ export function useOverviewSnapshot(groups: readonly OverviewGroup[], moving: bo
 
   // New lines are drawn once the browser is idle, moving or not (a gesture shows the SVG until the image is ready);
   // a settled view is drawn again if its zoom is now far from the image's, unless a gesture starts first.
+  // A second after the last change: a search typed or a row selected changes the lines at each step, and
+  // drawing them (about 40 ms for 1,400 paths) took turns with what the operator was waiting for.
   useEffect(() => {
-    const idle = requestIdleCallback(() => void take().catch((e: unknown) => console.warn('overview snapshot not taken:', e)), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
+    let idle: number | undefined;
+    const wait = setTimeout(() => {
+      idle = requestIdleCallback(() => void take().catch((e: unknown) => console.warn('overview snapshot not taken:', e)), { timeout: 2000 });
+    }, linesQuietMs);
+    return () => {
+      clearTimeout(wait);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   }, [groups, take]);
   useEffect(() => {
     if (moving) return;
