@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Binding, HostState } from '../model/binding';
 import { foreignNftDnat, nftMatch } from './foreign';
 import { ListingReader, parseListing, ListingError } from './listing';
-import { carryCounters, compileTable, touchedBindings } from './model';
+import { carryCounters, compileTable, localIndex, localIndexes, localKey, localOwners, touchedBindings } from './model';
 import { readBackTable, sameTable } from './readback';
 import { renderChanges, renderTable } from './script';
 import { nftFailingLine } from './kernel';
@@ -117,6 +117,23 @@ describe('changes planned from two states, without reading the kernel', () => {
     expect(script).toContain('delete element ip switchyard export_targets { "eth0" . tcp . 2211 }');
     expect(script).not.toContain('3322');
     expect(touchedBindings(fixtureState, { ...fixtureState, exposed: [] }, [])).toEqual(new Set());
+  });
+
+  it('keys a front by protocol and port the same way as a string and as a number', () => {
+    const fronts = [web, dns, nc, { ...web, id: 'w2', front: { port: 2211, iface: 'eth1' } }, { ...dns, proto: 'tcp' as const }, { ...web, front: { port: 65535, iface: 'eth0' } }, { ...dns, front: { port: 0 } }];
+    for (const a of fronts) {
+      expect(localIndex(a)).toBeGreaterThanOrEqual(0);
+      expect(localIndex(a)).toBeLessThan(localIndexes);
+      for (const b of fronts) expect(localIndex(a) === localIndex(b), `${a.id} ${localKey(a)} / ${b.id} ${localKey(b)}`).toBe(localKey(a) === localKey(b));
+    }
+    // Two exports on one port: the smaller id serves local use, whichever comes first, and imports never do.
+    const aWeb: Binding = { ...web, id: 'a-web', front: { port: 2211, iface: 'eth1' } };
+    expect(localOwners([web, aWeb, nc]).get(localKey(web))).toBe('a-web');
+    expect(localOwners([aWeb, web]).get(localKey(web))).toBe('a-web');
+    expect(localOwners([nc]).size).toBe(0);
+    const state: HostState = { ...fixtureState, bindings: [web, aWeb, nc, dns] };
+    // Read back from the table compiled for it, each binding finds exactly its own parts, the local key included.
+    expect(readBackTable(state.bindings, compileTable(state)).map((r) => `${r.id}:${r.state}`)).toEqual(['web:active', 'a-web:active', 'nc:active', 'dns:active']);
   });
 
   it('counts forwarded flows in elements keyed by original port, per protocol and direction', () => {

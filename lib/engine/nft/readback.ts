@@ -2,7 +2,7 @@ import type { Binding } from '../model/binding';
 import type { BindingReport, KernelState, Traffic } from '../model/report';
 import { builtOnRead } from '../model/built-on-read';
 import { heldOf, type HeldElement, type HeldElements } from './held-elements';
-import { bindingElements, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
+import { bindingElements, localIndex, localIndexes, ownsLocalUse, portTraffic, sharedChains, type Count, type NftChain, type NftElement, type NftRule, type NftTable } from './model';
 import { forwardMap, tag, type MapName } from './names';
 
 const elementLine = (map: string, e: Pick<NftElement, 'key' | 'value'>) => `map ${map} { ${e.key} : ${e.value} }`;
@@ -61,10 +61,6 @@ function missingShared(have: NftTable, masquerade: boolean, dnat: ReadonlySet<st
   return missing;
 }
 
-/** A front's protocol and port as one number below `portIndexes`: the same for two bindings exactly when their `localKey` (model.ts) is. */
-const portIndex = (b: Binding): number => (b.proto === 'udp' ? 0x10000 : 0) + b.front.port;
-const portIndexes = 0x20000;
-
 const add = (a: Count, b: Count | undefined): Count => (b ? { packets: a.packets + b.packets, bytes: a.bytes + b.bytes } : a);
 const zero: Count = { packets: 0, bytes: 0 };
 const isFront = (map: MapName) => map.endsWith('_fronts');
@@ -86,27 +82,27 @@ function missingPortDispatch(held: HeldElements | null, expected: { map: MapName
  * held. `held`: the table's elements, when read back apart from the model.
  */
 export function readBack(bindings: Binding[], have: NftTable | null, held: HeldElements | null = have && heldOf(have)): { reports: BindingReport[]; traffic: (i: number) => Traffic } {
-  // Bindings by front protocol and port (`portIndex`, a number: no key string per binding), linked in
+  // Bindings by front protocol and port (`localIndex`, a number: no key string per binding), linked in
   // order through `samePort`; a port's traffic (elements, shared chain) is built when one of them is
   // compared. `localOwner`: the export with the smallest id on each port, the one that serves local use.
-  const firstAtPort = new Int32Array(portIndexes).fill(-1);
-  const localOwner = new Int32Array(portIndexes).fill(-1);
+  const firstAtPort = new Int32Array(localIndexes).fill(-1);
+  const localOwner = new Int32Array(localIndexes).fill(-1);
   const samePort = new Int32Array(bindings.length).fill(-1);
   const ids = new Map<string, number>();
   for (let i = bindings.length - 1; i >= 0; i--) {
     const b = bindings[i];
-    const at = portIndex(b);
+    const at = localIndex(b);
     samePort[i] = firstAtPort[at];
     firstAtPort[at] = i;
   }
   bindings.forEach((b, i) => {
     ids.set(b.id, i);
-    const at = portIndex(b);
-    if (b.kind === 'export' && (localOwner[at] < 0 || b.id < bindings[localOwner[at]].id)) localOwner[at] = i;
+    const at = localIndex(b);
+    if (ownsLocalUse(b, localOwner[at] < 0 ? undefined : bindings[localOwner[at]].id)) localOwner[at] = i;
   });
   const atPort = (b: Binding): Binding[] => {
     const group: Binding[] = [];
-    for (let j = firstAtPort[portIndex(b)]; j >= 0; j = samePort[j]) group.push(bindings[j]);
+    for (let j = firstAtPort[localIndex(b)]; j >= 0; j = samePort[j]) group.push(bindings[j]);
     return group;
   };
   const { first, next } = held ? held.byBinding(ids, have?.maps.keys() ?? []) : { first: new Int32Array(bindings.length).fill(-1), next: new Int32Array(0) };
@@ -119,7 +115,7 @@ export function readBack(bindings: Binding[], have: NftTable | null, held: HeldE
   };
   const compare = (i: number) => {
     const b = bindings[i];
-    const own = bindingElements(b, localOwner[portIndex(b)] === i);
+    const own = bindingElements(b, localOwner[localIndex(b)] === i);
     const [port] = portTraffic(atPort(b));
     const mine = tag.binding(b.id);
     const expected = [
