@@ -4,13 +4,14 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Access } from './access';
 import type { Topology } from '@/lib/console/topology';
+import type { KeptPositions } from '@/lib/console/layout-positions';
 import { createConsoleStore, type ConsoleState, type ConsoleStore } from './console-store';
 
 const ConsoleStoreContext = createContext<ConsoleStore | null>(null);
 
-/** Holds this page's console store, created once from the topology the server loaded. */
-export function ConsoleProvider({ topology, access, children }: { topology: Topology; access: Access; children: ReactNode }) {
-  const [store] = useState(() => createConsoleStore(topology, access));
+/** Holds this page's console store, created once from the topology the server loaded and the user's kept positions. */
+export function ConsoleProvider({ topology, access, kept, children }: { topology: Topology; access: Access; kept?: KeptPositions; children: ReactNode }) {
+  const [store] = useState(() => createConsoleStore(topology, access, kept));
   return <ConsoleStoreContext.Provider value={store}>{children}</ConsoleStoreContext.Provider>;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportWeb, importH3, report, routeH3, seedTopology } from '@/components/graph/topology.fixture';
+import { exportWeb, importH3, manyHosts, report, routeH3, seedTopology } from '@/components/graph/topology.fixture';
 import { applyHosts, applyTopology, beginRebind, flowEdges, initialData, placeNodes, selectBinding, selectEdge, settleRebind, unplacedNodes } from './console-reducers';
 import { bindingKey, foreignKey } from './binding-key';
 import { selectProbe } from './console-selectors';
@@ -128,12 +128,6 @@ describe('health probes pushed by the server', () => {
 
 describe('one selection for the table and the graph', () => {
   /** The seed's two hosts copied `n` times over (host1-0, host2-0, …): a network too large to open at once. */
-  function manyHosts(n: number): Topology {
-    const seed = seedTopology();
-    const hosts = Array.from({ length: n }, (_, i) => seed.hosts.map((h) => ({ ...h, name: `${h.name}-${i}`, status: { ...h.status!, host: `${h.name}-${i}` } }))).flat() as HostView[];
-    return { ...seed, hosts };
-  }
-
   it('selects a binding by its key, sets its edge selected, and clears', () => {
     const data = initialData(seedTopology());
     const selected = selectBinding(data, bindingKey('host2', 'web'));

@@ -7,6 +7,9 @@ import { portHandle } from '@/components/graph/graph-model';
 import { routePath } from '@/components/graph/route-path';
 import type { NodePlacement } from '@/components/graph/layout-input';
 import { initialExpanded, nodeBudget, openHosts } from '@/components/graph/host-expansion';
+import { layoutLargeNetwork } from '@/components/graph/layout-network';
+import { keptPlacements, placeNewNodes } from '@/components/graph/placements';
+import type { KeptPositions } from '@/lib/console/layout-positions';
 import { nodeId } from '@/components/graph/node-ids';
 import { keyOfEdgeId, keyText, type BindingKey } from './binding-key';
 import { sampleTraffic, type TrafficSample } from './traffic-rate';
@@ -42,12 +45,18 @@ export interface ConsoleData {
   openedBundle: string | null;
   /** Each binding edge's connection counter readings over the last minute, for its rate. */
   traffic: Record<string, TrafficSample[]>;
+  /** Where the user had the nodes when the page opened (what is placed anew is kept for them too). */
+  kept: KeptPositions;
 }
 
-/** A fresh console over a topology: every node still to be laid out. */
-export function initialData(topology: Topology): ConsoleData {
+/**
+ * A fresh console over a topology, placed as far as it can be at once, before anything is drawn:
+ * at the user's kept positions (nodes new since then beside them), or, for a network past ELK's
+ * reach, on the grid. Otherwise (a small network seen for the first time) every node waits for ELK.
+ */
+export function initialData(topology: Topology, kept: KeptPositions = {}): ConsoleData {
   const graph = buildGraph(topology);
-  return {
+  const data: ConsoleData = {
     topology,
     graph,
     nodes: graph.nodes.map((n) => ({ ...n, hidden: true })),
@@ -60,7 +69,15 @@ export function initialData(topology: Topology): ConsoleData {
     expanded: initialExpanded(graph.nodes),
     openedBundle: null,
     traffic: sampleTraffic({}, topology),
+    kept,
   };
+  const fromKept = keptPlacements(data.nodes, kept);
+  if (Object.keys(fromKept).length) {
+    const placed = placeNodes(data, fromKept);
+    return placeNodes(placed, placeNewNodes(placed.nodes));
+  }
+  const grid = layoutLargeNetwork(data.nodes, new Set(data.expanded));
+  return grid ? placeNodes(data, grid) : data;
 }
 
 /**

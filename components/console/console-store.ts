@@ -3,6 +3,7 @@ import type { Access } from './access';
 import type { BindingKey } from './binding-key';
 import type { HostView, Topology } from '@/lib/console/topology';
 import type { NodePlacement } from '@/components/graph/layout-input';
+import type { KeptPositions } from '@/lib/console/layout-positions';
 import type { GraphNode } from '@/components/graph/graph-model';
 import { toggleHost } from '@/components/graph/host-expansion';
 import type { InverseChange } from './change-inverse';
@@ -50,9 +51,9 @@ export type ConsoleState = ConsoleData & ConsoleActions & { access: Access; undo
 export type ConsoleStore = ReturnType<typeof createConsoleStore>;
 
 /** A console store for one provider: never a module singleton, so each page (and test) has its own. */
-export function createConsoleStore(topology: Topology, access: Access) {
+export function createConsoleStore(topology: Topology, access: Access, kept: KeptPositions = {}) {
   return createZustandStore<ConsoleState>()((set) => ({
-    ...initialData(topology),
+    ...initialData(topology, kept),
     access,
     undo: null,
     applyTopology: (t) => set((s) => applyTopology(s, t)),

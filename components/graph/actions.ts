@@ -2,18 +2,12 @@
 
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth';
-import { keepPositions, keptPositions, type KeptPositions } from '@/lib/console/layout-positions';
+import { keepPositions } from '@/lib/console/layout-positions';
 
 const positionsSchema = z.record(
   z.string().min(1).max(300),
   z.object({ x: z.number().finite(), y: z.number().finite() }),
 ).refine((p) => Object.keys(p).length <= 20_000, 'too many nodes');
-
-/** The signed-in user's kept node positions (empty for a user who never laid out the graph). */
-export async function loadPositionsAction(): Promise<KeptPositions> {
-  const user = await requireUser('viewer');
-  return keptPositions(user.id);
-}
 
 /** Keep where the signed-in user's nodes are; every user has their own picture, so viewers may too. */
 export async function savePositionsAction(input: unknown): Promise<{ ok: boolean; message: string }> {

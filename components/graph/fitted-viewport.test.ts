@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fittedViewport } from './fitted-viewport';
+import type { InternalNode } from '@xyflow/react';
+import { fittedViewport, isAtViewport, measuredFit } from './fitted-viewport';
 import type { GraphNode } from './graph-model';
 
 const host = (id: string, x: number, y: number, hidden = false): GraphNode =>
@@ -27,5 +28,34 @@ describe('fittedViewport', () => {
     expect(fittedViewport([host('a', 0, 0, true)], { width: 1000, height: 500 }, 0.05)).toBeNull();
     const v = fittedViewport([host('a', 0, 0), host('b', 1e6, 0, true)], { width: 1000, height: 500 }, 0.05)!;
     expect(v.zoom).toBe(1);
+  });
+});
+
+describe('measuredFit and isAtViewport', () => {
+  const measured = (id: string, x: number, y: number, size: { width?: number; height?: number }, hidden = false) =>
+    [id, { id, position: { x, y }, hidden, measured: size, internals: { positionAbsolute: { x, y }, z: 0, userNode: {} } } as unknown as InternalNode] as const;
+
+  it('fits the measured nodes as fitView would, the same as the first viewport when sizes are as placed', () => {
+    const lookup = new Map([measured('a', 0, 0, { width: 400, height: 200 }), measured('b', 1600, 600, { width: 400, height: 200 })]);
+    const pane = { width: 1000, height: 500 };
+    const fit = measuredFit(lookup, pane, 0.05)!;
+    expect(fit).toEqual(fittedViewport([host('a', 0, 0), host('b', 1600, 600)], pane, 0.05));
+    expect(isAtViewport([fit.x, fit.y, fit.zoom], fit)).toBe(true);
+    expect(isAtViewport([fit.x + 1, fit.y, fit.zoom], fit)).toBe(false);
+    expect(isAtViewport([fit.x, fit.y, fit.zoom * 1.01], fit)).toBe(false);
+  });
+
+  it('counts a node measured larger than placed, and leaves out hidden and unmeasured ones', () => {
+    const pane = { width: 1000, height: 500 };
+    const placedFit = measuredFit(new Map([measured('a', 0, 0, { width: 400, height: 200 }), measured('b', 1600, 600, { width: 400, height: 200 })]), pane, 0.05)!;
+    const grown = measuredFit(new Map([measured('a', 0, 0, { width: 400, height: 200 }), measured('b', 1600, 600, { width: 900, height: 200 })]), pane, 0.05)!;
+    expect(isAtViewport([placedFit.x, placedFit.y, placedFit.zoom], grown)).toBe(false);
+    const withOthers = measuredFit(
+      new Map([measured('a', 0, 0, { width: 400, height: 200 }), measured('b', 1600, 600, { width: 400, height: 200 }), measured('h', 9e5, 0, { width: 400, height: 200 }, true), measured('u', -9e5, 0, {})]),
+      pane,
+      0.05,
+    )!;
+    expect(withOthers).toEqual(placedFit);
+    expect(measuredFit(new Map([measured('u', 0, 0, {})]), pane, 0.05)).toBeNull();
   });
 });

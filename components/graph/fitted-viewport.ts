@@ -1,4 +1,5 @@
-import { getViewportForBounds, type Viewport } from '@xyflow/react';
+import { getViewportForBounds, type InternalNode, type Viewport } from '@xyflow/react';
+import { getInternalNodesBounds } from '@xyflow/system';
 import type { GraphNode } from './graph-model';
 import { collapsedHostSize, endpointSize } from './node-sizes';
 
@@ -30,4 +31,20 @@ export function fittedViewport(nodes: readonly GraphNode[], pane: { width: numbe
   }
   if (left === Infinity || !pane.width || !pane.height) return null;
   return getViewportForBounds({ x: left, y: top, width: right - left, height: bottom - top }, pane.width, pane.height, minZoom, fitOptions.maxZoom, fitOptions.padding);
+}
+
+/**
+ * The viewport React Flow's fitView would move to, from its measured nodes (those drawn and measured,
+ * as fitView counts them); null while none is measured.
+ */
+export function measuredFit(nodeLookup: ReadonlyMap<string, InternalNode>, pane: { width: number; height: number }, minZoom: number): Viewport | null {
+  const drawn = (n: InternalNode) => Boolean(n.measured.width && n.measured.height && !n.hidden);
+  if (!pane.width || !pane.height || ![...nodeLookup.values()].some(drawn)) return null;
+  const bounds = getInternalNodesBounds(nodeLookup as Map<string, InternalNode>, { filter: drawn });
+  return getViewportForBounds(bounds, pane.width, pane.height, minZoom, fitOptions.maxZoom, fitOptions.padding);
+}
+
+/** Whether a React Flow transform ([x, y, zoom]) is this viewport, to within a hundredth of a pixel and of a percent of zoom. */
+export function isAtViewport([x, y, zoom]: readonly [number, number, number], v: Viewport): boolean {
+  return Math.abs(x - v.x) < 0.01 && Math.abs(y - v.y) < 0.01 && Math.abs(zoom - v.zoom) < 1e-4;
 }

@@ -12,6 +12,15 @@ export const elkMostBoxes = 120;
 export type LayoutMethod = 'elk' | 'grid';
 
 /**
+ * A network past ELK's reach placed on the grid at once, with no worker and nothing to wait for;
+ * null for a network ELK should place (`layoutNetwork`).
+ */
+export function layoutLargeNetwork(nodes: readonly GraphNode[], expanded: ReadonlySet<string>): Record<string, NodePlacement> | null {
+  const input = layoutInput(nodes, expanded);
+  return input.boxes.length > elkMostBoxes ? placementsFrom(nodes, input, gridLayout(input)) : null;
+}
+
+/**
  * Place the whole network: ELK in a Web Worker, with a deadline; past it (or if the worker fails)
  * the deterministic grid. Hosts' insides are placed by the hosts themselves either way.
  */

@@ -10,6 +10,7 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -32,7 +33,7 @@ import { RebindConfirmation } from './rebind-confirmation';
 import { useDropRebind } from './use-drop-rebind';
 import { useGraphLayout } from './use-graph-layout';
 import { useUnchangedElements } from './use-unchanged-elements';
-import { fitOptions, fittedViewport } from './fitted-viewport';
+import { fitOptions, fittedViewport, isAtViewport, measuredFit } from './fitted-viewport';
 import { EdgeLabelLayerProvider } from './edge-label-layer';
 import { LabelsMountedProvider, labelsHiddenClass, useLabelZoom } from './use-labels-shown';
 import { visibleGraph } from './visible-graph';
@@ -44,14 +45,25 @@ import { useOverviewEdges } from './use-overview-edges';
 import { useViewportGesture } from './use-viewport-gesture';
 import { selectAccess, selectDragError, selectExpanded, selectGraph, selectNodes, selectOpenBundle, selectPending, selectSelectedEdgeId } from '@/components/console/console-selectors';
 import { mayChange } from '@/components/console/access';
+import { useInBrowser } from '@/components/console/use-in-browser';
 
 const nodeTypes = { host: HostNode, endpoint: EndpointNode, overlay: OverlayNode };
 const edgeTypes = { binding: BindingEdge, bundle: BundleEdge, link: LinkEdge, foreign: ForeignEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 10, height: 10 } };
 const minZoom = 0.05;
 
-/** The network as a graph: nodes laid out once and kept; binding edges selectable and rebindable by dragging their target end. */
+const layingOut = <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>;
+
+/**
+ * The network as a graph: nodes laid out once and kept; binding edges selectable and rebindable by
+ * dragging their target end. Drawn in the browser only: React Flow measures what it draws, and the
+ * server would work out every edge of a large network for a page that shows "Laying out" until then.
+ */
 export function NetworkGraph() {
+  return useInBrowser() ? <DrawnGraph /> : <div className="relative h-full w-full">{layingOut}</div>;
+}
+
+function DrawnGraph() {
   const store = useConsoleStoreApi();
   const nodes = useConsole(selectNodes);
   const graph = useConsole(selectGraph);
@@ -94,6 +106,7 @@ export function NetworkGraph() {
 
   // Fit the whole network into view once, when the laid-out nodes have been measured.
   const { fitView } = useReactFlow();
+  const flow = useStoreApi<GraphNode, FlowEdge>();
   const measured = useNodesInitialized();
   const fitted = useRef(false);
   // Said on the container once the network is in view (what the bench waits for).
@@ -101,8 +114,13 @@ export function NetworkGraph() {
   useEffect(() => {
     if (!measured || fitted.current) return;
     fitted.current = true;
-    void fitView(fitOptions).then(() => setShown(true));
-  }, [measured, fitView]);
+    // Drawn fitted from the start (the first viewport, below) when every node measured the size its
+    // placement gave it; fitView would only wait a frame to stay where it is. Otherwise, fit again.
+    const { nodeLookup, width, height, transform } = flow.getState();
+    const fit = measuredFit(nodeLookup, { width, height }, minZoom);
+    if (fit && isAtViewport(transform, fit)) setShown(true);
+    else void fitView(fitOptions).then(() => setShown(true));
+  }, [measured, fitView, flow]);
 
   // The first viewport is the fitted one, worked out from the placements before React Flow draws
   // anything: drawn at zoom 1 first, a large network was mounted and measured twice.
@@ -183,7 +201,7 @@ export function NetworkGraph() {
       )}
       {drop.proposal && <RebindConfirmation proposal={drop.proposal} applying={drop.applying} onApply={() => void drop.apply()} onCancel={drop.cancel} />}
       {!placed || !firstViewport ? (
-        <p className="absolute inset-0 grid place-items-center text-sm text-slate-500">Laying out the network…</p>
+        layingOut
       ) : (
       <LabelsContext.Provider value={labelStore}>
       <EdgeLabelLayerProvider value={labelLayer}>

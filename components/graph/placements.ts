@@ -3,6 +3,7 @@ import type { LayoutInput, NodePlacement } from './layout-input';
 import { collapsedHostSize, endpointSize } from './node-sizes';
 import { overlayNodeId, type GraphNode } from './graph-model';
 import { gridGap } from './grid-layout';
+import type { KeptPositions } from '@/lib/console/layout-positions';
 
 /** Every node's placement from the top-level positions and the hosts' insides; a host is as big as what it holds. */
 export function placementsFrom(nodes: readonly GraphNode[], input: Pick<LayoutInput, 'inside'>, top: Record<string, { x: number; y: number }>): Record<string, NodePlacement> {
@@ -62,7 +63,7 @@ export function placeNewNodes(nodes: readonly GraphNode[]): Record<string, NodeP
 const kindOf = (n: GraphNode): string => (n.type === 'endpoint' ? n.data.kind : n.type);
 
 /** Placements for the nodes a user kept a position for; a host is as big as its kept insides. */
-export function keptPlacements(nodes: readonly GraphNode[], kept: Record<string, { x: number; y: number }>): Record<string, NodePlacement> {
+export function keptPlacements(nodes: readonly GraphNode[], kept: KeptPositions): Record<string, NodePlacement> {
   const out: Record<string, NodePlacement> = {};
   const insideOf = new Map<string, { x: number; y: number }[]>();
   for (const n of nodes) {
@@ -76,8 +77,15 @@ export function keptPlacements(nodes: readonly GraphNode[], kept: Record<string,
 }
 
 /** Every placed node's position, as a user keeps it (the overlay band is derived, never kept). */
-export function positionsOf(nodes: readonly GraphNode[]): Record<string, { x: number; y: number }> {
-  const out: Record<string, { x: number; y: number }> = {};
+export function positionsOf(nodes: readonly GraphNode[]): KeptPositions {
+  const out: KeptPositions = {};
   for (const n of nodes) if (!n.hidden && n.id !== overlayNodeId) out[n.id] = { x: n.position.x, y: n.position.y };
   return out;
+}
+
+/** Whether two sets of positions put the same nodes at the same places. */
+export function samePositions(a: KeptPositions, b: KeptPositions): boolean {
+  const ids = Object.keys(a);
+  if (ids.length !== Object.keys(b).length) return false;
+  return ids.every((id) => b[id] !== undefined && a[id].x === b[id].x && a[id].y === b[id].y);
 }

@@ -1,6 +1,6 @@
 // A topology as the hosts of the seed network report it, with the page's route in place:
 // host2 eth0:4433 → 10.2.1.3:3322 (host1's import front) → host3 192.168.1.3:2211.
-import type { BindingReport, StatusReport, Topology } from '@/lib/console/topology';
+import type { BindingReport, HostView, StatusReport, Topology } from '@/lib/console/topology';
 
 /** A binding as a host reports it, with kernel state active and zero counters. */
 export function report(b: Partial<BindingReport> & Pick<BindingReport, 'id' | 'kind' | 'front' | 'target'>): BindingReport {
@@ -39,4 +39,11 @@ export function seedTopology(host1: BindingReport[] = [importH3], host2: Binding
     clients: [{ name: 'world', address: '192.168.1.10', reaches: ['host2'] }],
     loadedAt: '2026-01-01T00:00:00.000Z',
   };
+}
+
+/** The seed network's hosts copied `n` times (`host1-0`, `host2-0`, …): a network as large as wanted. */
+export function manyHosts(n: number): Topology {
+  const seed = seedTopology();
+  const hosts = Array.from({ length: n }, (_, i) => seed.hosts.map((h) => ({ ...h, name: `${h.name}-${i}`, status: { ...h.status!, host: `${h.name}-${i}` } }))).flat() as HostView[];
+  return { ...seed, hosts };
 }
