@@ -13,6 +13,10 @@ export interface GraphFigures {
   nodes: number;
 }
 
+/** The console shown in the page: nodes placed and measured, an edge drawn, the view fitted (run in the page). */
+export const graphShown = () =>
+  Boolean(document.querySelector('[data-fitted] .react-flow__node') && !document.querySelector('.react-flow__node.hidden') && document.querySelector('.react-flow__edge, [data-edge-overview] path'));
+
 /** Frame times (ms between animation frames) recorded in the page while `gesture` runs. */
 async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<number[]> {
   // A string, not a function: the bench runs under tsx, whose helpers (__name) do not exist in the page.
@@ -44,7 +48,7 @@ export async function measureGraph(page: Page, url: string): Promise<GraphFigure
   // Shown = fitted into view (the graph says so on its container once fitView is done), not merely the first edge in
   // the DOM: on a large network the first edges came about 1.5 s before the picture was whole and in view. Edges are
   // React Flow's own or, on a large network zoomed out, the overview layer drawing them together.
-  await page.waitForFunction(() => document.querySelector('[data-fitted] .react-flow__node') && !document.querySelector('.react-flow__node.hidden') && document.querySelector('.react-flow__edge, [data-edge-overview] path'), null, { timeout: 120_000, polling: 16 });
+  await page.waitForFunction(graphShown, null, { timeout: 120_000, polling: 16 });
   const firstRenderMs = await page.evaluate(() => performance.now());
   const nodes = await page.locator('.react-flow__node').count();
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;

@@ -21,3 +21,8 @@ export function keepPositions(userId: number, positions: KeptPositions, db: Data
     for (const [id, p] of Object.entries(positions)) put.run(userId, id, p.x, p.y);
   })();
 }
+
+/** Forget where this user had the nodes: their next page lays the network out afresh. */
+export function forgetPositions(userId: number, db: Database = store()): void {
+  db.prepare<[number]>('DELETE FROM layout_position WHERE user_id = ?').run(userId);
+}

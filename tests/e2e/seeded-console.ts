@@ -12,6 +12,8 @@ export interface SeededConsole {
   /** With a trailing slash. */
   url: string;
   user: { username: string; password: string };
+  /** The console's data directory (its store). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startSeededConsole(size: { hosts: number; bindings: number
     return {
       url: `${own.url}/`,
       user,
+      dataDir,
       async stop() {
         await own.stop();
         rmSync(dir, { recursive: true, force: true });
