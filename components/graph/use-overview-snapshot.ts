@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { OverviewGroup } from './edge-overview';
 import { snapshotFrame, snapshotOutdated, type SnapshotFrame } from './overview-snapshot';
@@ -76,6 +76,9 @@ export function useOverviewSnapshot(groups: readonly OverviewGroup[], moving: bo
     if (latest.current !== drawn) await take();
   });
 
+  // Drawn when the browser is next idle (or within 2 s); a failure leaves the SVG shown, with a word in the console.
+  const takeWhenIdle = useCallback(() => requestIdleCallback(() => void take().catch((e: unknown) => console.warn('overview snapshot not taken:', e)), { timeout: 2000 }), [take]);
+
   // New lines are drawn once the browser is idle, moving or not (a gesture shows the SVG until the image is ready);
   // a settled view is drawn again if its zoom is now far from the image's, unless a gesture starts first.
   // A second after the last change: a search typed or a row selected changes the lines at each step, and
@@ -83,18 +86,18 @@ export function useOverviewSnapshot(groups: readonly OverviewGroup[], moving: bo
   useEffect(() => {
     let idle: number | undefined;
     const wait = setTimeout(() => {
-      idle = requestIdleCallback(() => void take().catch((e: unknown) => console.warn('overview snapshot not taken:', e)), { timeout: 2000 });
+      idle = takeWhenIdle();
     }, linesQuietMs);
     return () => {
       clearTimeout(wait);
       if (idle !== undefined) cancelIdleCallback(idle);
     };
-  }, [groups, take]);
+  }, [groups, takeWhenIdle]);
   useEffect(() => {
     if (moving) return;
-    const idle = requestIdleCallback(() => void take().catch((e: unknown) => console.warn('overview snapshot not taken:', e)), { timeout: 2000 });
+    const idle = takeWhenIdle();
     return () => cancelIdleCallback(idle);
-  }, [moving, take]);
+  }, [moving, takeWhenIdle]);
 
   useEffect(() => () => {
     if (shownUrl.current) URL.revokeObjectURL(shownUrl.current);

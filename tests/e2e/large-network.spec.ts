@@ -118,3 +118,45 @@ test('a change made in one tab appears in another without a reload, pushed by th
   // Same document: nothing reloaded it.
   expect(await other.evaluate(() => (window as unknown as { beforeChange?: boolean }).beforeChange)).toBe(true);
 });
+
+test('while a large view is zoomed its overview is a picture of the lines, and the lines again once the view has settled', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, operator.username, operator.password, `${url}/login`);
+  await expect(page.locator('[data-edge-overview] path').first()).toBeAttached({ timeout: 60_000 });
+  // The picture is drawn once the browser is idle, a second after the lines last changed.
+  await expect(page.locator('[data-overview][data-snapshot-ready]')).toHaveCount(1, { timeout: 30_000 });
+  // What each frame shows, recorded in the page while the wheel zooms (a string: no test helpers exist in the page).
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const tick = () => {
+      const img = document.querySelector('[data-overview-snapshot]');
+      const svg = document.querySelector('[data-edge-overview]');
+      window.__frames.push({
+        moving: Boolean(document.querySelector('.react-flow.graph-moving')),
+        picture: Boolean(img) && getComputedStyle(img).display !== 'none' && img.naturalWidth > 0,
+        lines: Boolean(svg) && getComputedStyle(svg).visibility !== 'hidden',
+      });
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(30);
+  }
+  await expect(page.locator('.react-flow.graph-moving')).toHaveCount(0, { timeout: 10_000 });
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: { moving: boolean; picture: boolean; lines: boolean }[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+  const moving = frames.filter((f) => f.moving);
+  expect(moving.length).toBeGreaterThan(0);
+  // While moving: the picture, not the thousand paths. Settled: the paths, not the picture.
+  expect(moving.some((f) => f.picture && !f.lines)).toBe(true);
+  const last = frames.at(-1)!;
+  expect(last).toEqual({ moving: false, picture: false, lines: true });
+});
