@@ -4,7 +4,7 @@ import { signIn } from '../../tests/e2e/accounts';
 import { ConsolePage } from '../../tests/e2e/console-page';
 import { startSeededConsole } from '../../tests/e2e/seeded-console';
 import { measureGraph, type GraphFigures } from './graph';
-import { forgetLandingLayout } from './first-visit';
+import { forgetLandingLayout, signInTimingLanding } from './first-visit';
 import { measureTable, tableTargets, type TableFigures } from './table';
 
 /** The issue's targets for a large network. */
@@ -20,14 +20,15 @@ export async function graphBench(log: (line: string) => void = console.log): Pro
   const graphs: GraphFigures[] = [];
   const tables: TableFigures[] = [];
   const firstVisits: number[] = [];
-  let rightAfterSignIn = NaN;
+  let landing = NaN;
   try {
     for (const size of [null, { hosts: 200, bindings: 2000 }]) {
       const own = await startSeededConsole(size);
       try {
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         const page = await context.newPage();
-        await signIn(page, own.user.username, own.user.password, `${own.url}login`, 120_000);
+        if (size) landing = await signInTimingLanding(page, own.url, own.user);
+        else await signIn(page, own.user.username, own.user.password, `${own.url}login`, 120_000);
         if (!size) {
           // The embedded seed network starts without bindings: make the seed page's three.
           const c = new ConsolePage(page);
@@ -37,8 +38,6 @@ export async function graphBench(log: (line: string) => void = console.log): Pro
           await c.createBinding('export', { host: 'host2', front: 'eth0', port: '2211', target: 'a1:4422', id: 'web' });
         }
         // The first visit lays the network out and keeps it; later visits draw the kept positions.
-        // Measured straight after sign-in, it shared the tab with the page sign-in landed on: printed too.
-        if (size) rightAfterSignIn = (await measureGraph(page, own.url)).firstRenderMs;
         await forgetLandingLayout(page, own.dataDir, own.user.username);
         firstVisits.push((await measureGraph(page, own.url)).firstRenderMs);
         graphs.push(await measureGraph(page, own.url));
@@ -56,7 +55,7 @@ export async function graphBench(log: (line: string) => void = console.log): Pro
   log('\nConsole graph and bindings table (headless Chromium, 1440×900)');
   row('', 'seed', '200 h / 2,000 b', 'target (large)');
   row('first render, first visit (ms)', firstVisits[0].toFixed(0), firstVisits[1].toFixed(0), `≤ ${targets.firstRenderMs}`);
-  row('  the same, straight after sign-in (ms)', '', rightAfterSignIn.toFixed(0), 'sign-in\'s own page still drawing in the tab');
+  row('  the page sign-in lands on, from its answer (ms)', '', landing.toFixed(0), 'a person\'s first visit');
   row('first render, positions kept (ms)', seed.firstRenderMs.toFixed(0), large.firstRenderMs.toFixed(0), `≤ ${targets.firstRenderMs}`);
   row('pan frame time p95 (ms)', seed.panP95Ms.toFixed(1), large.panP95Ms.toFixed(1), `≤ ${targets.panP95Ms}`);
   row('zoom frame time p95 (ms)', seed.zoomP95Ms.toFixed(1), large.zoomP95Ms.toFixed(1), `≤ ${targets.zoomP95Ms}`);
