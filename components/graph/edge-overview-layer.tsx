@@ -25,12 +25,6 @@ function overviewLine(e: FlowEdge, sourceNode: InternalNode, targetNode: Interna
   return line;
 }
 
-/**
- * A large view zoomed out draws its edges here instead of one React Flow edge each: one SVG, a group
- * per look (colour, width), a path per edge, no arrows or dashes, nothing to click. Each React Flow edge was an SVG
- * of its own with an arrow marker, redrawn at every zoom step, and mounted one by one on first render.
- * Drawn inside React Flow's edge layer (`container`), so under the nodes like the edges it stands for.
- */
 /** A key per curve: the curve, with a count after it when the same curve is drawn again. */
 function curveKeys(paths: readonly string[]): string[] {
   const seen = new Map<string, number>();
@@ -41,6 +35,12 @@ function curveKeys(paths: readonly string[]): string[] {
   });
 }
 
+/**
+ * A large view zoomed out draws its edges here instead of one React Flow edge each: one SVG, a group
+ * per look (colour, width), a path per edge, no arrows or dashes, nothing to click. Each React Flow edge was an SVG
+ * of its own with an arrow marker, redrawn at every zoom step, and mounted one by one on first render.
+ * Drawn inside React Flow's edge layer (`container`), so under the nodes like the edges it stands for.
+ */
 export const EdgeOverviewLayer = memo(function EdgeOverviewLayer({ edges, container, moving }: { edges: readonly FlowEdge[]; container: Element | null; moving: boolean }) {
   // Worked out again when the nodes move or are measured (their handles' places come with the measure).
   const nodes = useStore((s) => s.nodes);

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
+/** Spools opened by this process so far, for a name no other spool of it has. */
+let spools = 0;
+
 /**
  * An unlinked temporary file a program writes its output into, read back piece by piece once it
  * has ended: a listing of megabytes then never sits in this process while the program that
  * writes it runs. Nothing is left on disk, whatever happens (the name is gone once it is open).
  */
-let spools = 0;
-
 export class Spool {
   private constructor(private readonly file: FileHandle) {}
 
