@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { findUser } from '@/lib/auth/users';
 import { forgetPositions, keptPositions } from '@/lib/console/layout-positions';
 import { openStore } from '@/lib/store';
+import { fillSignIn } from '../../tests/e2e/accounts';
 import { graphShown } from './graph';
 
 /**
@@ -49,9 +50,7 @@ export async function forgetLandingLayout(page: Page, dataDir: string, username:
  * (the first byte of its response, once the password is checked) to the network drawn. In ms.
  */
 export async function signInTimingLanding(page: Page, consoleUrl: string, user: { username: string; password: string }): Promise<number> {
-  await page.goto(`${consoleUrl}login`);
-  await page.getByLabel('Username', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  const submit = await fillSignIn(page, user.username, user.password, `${consoleUrl}login`);
   // Watched in the page itself, which stays the same document through sign-in (a string: tsx's helpers do not exist there).
   await page.evaluate(`(() => {
     const shown = ${graphShown.toString()};
@@ -59,7 +58,7 @@ export async function signInTimingLanding(page: Page, consoleUrl: string, user: 
       if (window.__landingShown === undefined && shown()) window.__landingShown = performance.now();
     }).observe(document, { subtree: true, childList: true, attributes: true });
   })()`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submit.click();
   await page.waitForFunction(() => (window as unknown as { __landingShown?: number }).__landingShown !== undefined, null, { timeout: 120_000, polling: 50 });
   return page.evaluate(() => {
     const shown = (window as unknown as { __landingShown: number }).__landingShown;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -24,12 +24,17 @@ export function usersCommand(dataDir: string, args: string[], input?: string): P
   });
 }
 
-/** Sign in on /login with the form, as a person would. */
-export async function signIn(page: Page, username: string, password: string, url = '/login', timeoutMs = 30_000): Promise<void> {
+/** The sign-in form at `url`, filled in; `Sign in` is the button to submit it. */
+export async function fillSignIn(page: Page, username: string, password: string, url = '/login'): Promise<Locator> {
   await page.goto(url);
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page.getByRole('button', { name: 'Sign in' });
+}
+
+/** Sign in on /login with the form, as a person would. */
+export async function signIn(page: Page, username: string, password: string, url = '/login', timeoutMs = 30_000): Promise<void> {
+  await (await fillSignIn(page, username, password, url)).click();
   // Argon2id is meant to be slow, and this machine is shared: allow the answer time.
   await expect(page).not.toHaveURL(/\/login$/, { timeout: timeoutMs });
 }
