@@ -9,9 +9,13 @@ import { createConsoleStore, type ConsoleState, type ConsoleStore } from './cons
 
 const ConsoleStoreContext = createContext<ConsoleStore | null>(null);
 
-/** Holds this page's console store, created once from the topology the server loaded and the user's kept positions. */
-export function ConsoleProvider({ topology, access, kept, children }: { topology: Topology; access: Access; kept?: KeptPositions; children: ReactNode }) {
-  const [store] = useState(() => createConsoleStore(topology, access, kept));
+/**
+ * Holds this page's console store, created once from the topology the server loaded and the user's
+ * kept positions. Nodes are placed in the browser only: the server renders the page's shell, and
+ * its graph is a placeholder (see NetworkGraph).
+ */
+export function ConsoleProvider({ topology, access, kept, children }: { topology: Topology; access: Access; kept: KeptPositions; children: ReactNode }) {
+  const [store] = useState(() => createConsoleStore(topology, access, typeof window === 'undefined' ? undefined : kept));
   return <ConsoleStoreContext.Provider value={store}>{children}</ConsoleStoreContext.Provider>;
 }
 

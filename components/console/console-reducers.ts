@@ -50,11 +50,13 @@ export interface ConsoleData {
 }
 
 /**
- * A fresh console over a topology, placed as far as it can be at once, before anything is drawn:
- * at the user's kept positions (nodes new since then beside them), or, for a network past ELK's
- * reach, on the grid. Otherwise (a small network seen for the first time) every node waits for ELK.
+ * A fresh console over a topology. Given the user's kept positions (in the browser; `{}` for none
+ * yet), it is placed as far as it can be at once, before anything is drawn: at those positions
+ * (nodes new since then beside them), or, for a network past ELK's reach, on the grid; a small
+ * network seen for the first time waits for ELK. Without them (the server, which draws no graph),
+ * every node waits.
  */
-export function initialData(topology: Topology, kept: KeptPositions = {}): ConsoleData {
+export function initialData(topology: Topology, kept?: KeptPositions): ConsoleData {
   const graph = buildGraph(topology);
   const data: ConsoleData = {
     topology,
@@ -69,8 +71,9 @@ export function initialData(topology: Topology, kept: KeptPositions = {}): Conso
     expanded: initialExpanded(graph.nodes),
     openedBundle: null,
     traffic: sampleTraffic({}, topology),
-    kept,
+    kept: kept ?? {},
   };
+  if (!kept) return data;
   const fromKept = keptPlacements(data.nodes, kept);
   if (Object.keys(fromKept).length) {
     const placed = placeNodes(data, fromKept);

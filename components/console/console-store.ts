@@ -51,7 +51,7 @@ export type ConsoleState = ConsoleData & ConsoleActions & { access: Access; undo
 export type ConsoleStore = ReturnType<typeof createConsoleStore>;
 
 /** A console store for one provider: never a module singleton, so each page (and test) has its own. */
-export function createConsoleStore(topology: Topology, access: Access, kept: KeptPositions = {}) {
+export function createConsoleStore(topology: Topology, access: Access, kept?: KeptPositions) {
   return createZustandStore<ConsoleState>()((set) => ({
     ...initialData(topology, kept),
     access,

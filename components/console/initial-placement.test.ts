@@ -8,11 +8,15 @@ import { initialData, placeNodes } from './console-reducers';
 
 describe('the page placed as it opens (initialData)', () => {
   it('leaves a small network seen for the first time to ELK: every node waits', () => {
-    expect(initialData(seedTopology()).nodes.every((n) => n.hidden)).toBe(true);
+    expect(initialData(seedTopology(), {}).nodes.every((n) => n.hidden)).toBe(true);
+  });
+
+  it('places nothing without kept positions (the server, which draws no graph), however large the network', () => {
+    expect(initialData(manyHosts(100)).nodes.every((n) => n.hidden)).toBe(true);
   });
 
   it('puts every node where the user kept it, and a node new since then beside the others', () => {
-    const first = initialData(seedTopology());
+    const first = initialData(seedTopology(), {});
     const placed = placeNodes(first, Object.fromEntries(first.nodes.map((n, i) => [n.id, { x: i * 500, y: 0, width: 300, height: 200 }])));
     const kept = positionsOf(placed.nodes);
     const newcomer = Object.keys(kept).find((id) => id.startsWith('container:'))!;
@@ -27,7 +31,7 @@ describe('the page placed as it opens (initialData)', () => {
 
   it('places a network past ELK on the grid at once, as the layout would', () => {
     const topology = manyHosts(100);
-    const data = initialData(topology);
+    const data = initialData(topology, {});
     expect(data.nodes.some((n) => n.hidden)).toBe(false);
     const graph = buildGraph(topology);
     const grid = layoutLargeNetwork(graph.nodes.map((n) => ({ ...n, hidden: true })), new Set(initialExpanded(graph.nodes)))!;
