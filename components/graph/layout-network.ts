@@ -1,5 +1,5 @@
 import { gridLayout } from './grid-layout';
-import { layoutInput, type NodePlacement } from './layout-input';
+import { layoutInput, type LayoutInput, type NodePlacement } from './layout-input';
 import { placementsFrom } from './placements';
 import type { GraphNode } from './graph-model';
 
@@ -7,6 +7,9 @@ import type { GraphNode } from './graph-model';
 export const layoutDeadlineMs = 2500;
 /** Past this many boxes ELK's layered layout takes far longer than the deadline (200 hosts: over two minutes), so the grid is used at once. */
 export const elkMostBoxes = 120;
+
+/** Whether ELK is past its reach on this picture: the grid places it at once. */
+const pastElk = (input: Pick<LayoutInput, 'boxes'>): boolean => input.boxes.length > elkMostBoxes;
 
 /** How the network was placed: by ELK, or on the grid because ELK ran out of time (or failed). */
 export type LayoutMethod = 'elk' | 'grid';
@@ -17,7 +20,7 @@ export type LayoutMethod = 'elk' | 'grid';
  */
 export function layoutLargeNetwork(nodes: readonly GraphNode[], expanded: ReadonlySet<string>): Record<string, NodePlacement> | null {
   const input = layoutInput(nodes, expanded);
-  return input.boxes.length > elkMostBoxes ? placementsFrom(nodes, input, gridLayout(input)) : null;
+  return pastElk(input) ? placementsFrom(nodes, input, gridLayout(input)) : null;
 }
 
 /**
@@ -26,7 +29,7 @@ export function layoutLargeNetwork(nodes: readonly GraphNode[], expanded: Readon
  */
 export async function layoutNetwork(nodes: readonly GraphNode[], expanded: ReadonlySet<string>, deadlineMs = layoutDeadlineMs): Promise<{ placements: Record<string, NodePlacement>; method: LayoutMethod }> {
   const input = layoutInput(nodes, expanded);
-  const top = input.boxes.length <= elkMostBoxes ? await inWorker({ boxes: input.boxes, links: input.links }, deadlineMs) : null;
+  const top = pastElk(input) ? null : await inWorker({ boxes: input.boxes, links: input.links }, deadlineMs);
   return { placements: placementsFrom(nodes, input, top ?? gridLayout(input)), method: top ? 'elk' : 'grid' };
 }
 
